@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { EVERY_ROLE } from '../../auth/roles.js';
+import { defineCall } from '../define.js';
+import { centsOut, id, text } from '../fields.js';
+
+export const consumerSchema = z.object({
+  id: z.string(),
+  accountNumber: z.string(),
+  name: z.string(),
+  serviceAddress: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  status: z.enum(['active', 'suspended', 'disconnected']),
+  type: z.string(),
+});
+
+export const payableItemSchema = z.object({
+  kind: z.enum(['bill', 'service', 'installment']),
+  id: z.string(),
+  reference: z.string(),
+  detail: z.string(),
+  amount: centsOut,
+  open: centsOut,
+  issuedOn: z.string(),
+  dueOn: z.string(),
+});
+
+export const paymentSummarySchema = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  paymentDate: z.string(),
+  recordedAt: z.string(),
+  amount: centsOut,
+  method: z.string(),
+  methodLabel: z.string(),
+  type: z.enum(['bill', 'service', 'installment']),
+  status: z.enum(['posted', 'pending', 'failed', 'cancelled']),
+  consumerName: z.string(),
+  accountNumber: z.string(),
+});
+
+export const consumerCalls = {
+  'consumer-search': defineCall({
+    input: z.object({ query: text('Search', { max: 60 }), limit: z.number().int().min(1).max(50).default(20) }),
+    output: z.array(consumerSchema.pick({ id: true, accountNumber: true, name: true, serviceAddress: true, status: true }).extend({ balance: centsOut })),
+    access: EVERY_ROLE,
+  }),
+  'consumer-account': defineCall({
+    input: z.object({ consumerId: id('Consumer') }),
+    output: z.object({
+      consumer: consumerSchema,
+      balance: centsOut,
+      bills: z.array(payableItemSchema),
+      services: z.array(payableItemSchema),
+      installments: z.array(payableItemSchema),
+      recentPayments: z.array(paymentSummarySchema),
+    }),
+    access: EVERY_ROLE,
+  }),
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { EVERY_ROLE, TAKES_PAYMENTS } from '../../auth/roles.js';
+import { defineCall } from '../define.js';
+import { id } from '../fields.js';
+
+const documentLine = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string(), align: z.enum(['left', 'center', 'right']).optional(), bold: z.boolean().optional(), size: z.enum(['normal', 'large']).optional() }),
+  z.object({ kind: z.literal('pair'), left: z.string(), right: z.string(), bold: z.boolean().optional() }),
+  z.object({ kind: z.literal('rule') }),
+  z.object({ kind: z.literal('blank') }),
+  z.object({ kind: z.literal('qr'), data: z.string() }),
+]);
+
+export const printDocumentSchema = z.object({ title: z.string(), fileName: z.string(), copy: z.boolean(), lines: z.array(documentLine) });
+
+export const printJobSchema = z.object({
+  id: z.string(),
+  status: z.enum(['queued', 'printed', 'failed']),
+  copy: z.boolean(),
+  /** Why the printer did not take it, in words a cashier can act on. */
+  error: z.string().nullable(),
+  attempts: z.number().int(),
+});
+
+export const receiptCalls = {
+  /** What the receipt says, for the on-screen preview; the next print is a COPY once one has printed. */
+  'receipt-document': defineCall({ input: z.object({ paymentId: id('Payment') }), output: printDocumentSchema, access: EVERY_ROLE }),
+  'receipt-print': defineCall({ input: z.object({ paymentId: id('Payment') }), output: printJobSchema, access: TAKES_PAYMENTS }),
+  'print-job-retry': defineCall({ input: z.object({ jobId: id('Print job') }), output: printJobSchema, access: TAKES_PAYMENTS }),
+  'receipt-pdf': defineCall({
+    input: z.object({ paymentId: id('Payment') }),
+    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
+    access: EVERY_ROLE,
+  }),
+};

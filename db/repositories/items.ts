@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { cents } from '../../core/money.js';
+import { oldestDueFirst, type ItemKind, type PayableItem } from '../../core/accounts/account.js';
+import type { CounterDb } from '../connection.js';
+
+/**
+ * Bills, service charges and installments as payable items. What is still
+ * open on each is never stored: it is the sum of the item's ledger lines.
+ */
+const ITEMS = sql`
+  select 'bill' as kind, b.id, b.consumer_id as consumerId, b.invoice_number as reference, b.period as detail,
+         b.amount, b.issued_on as issuedOn, b.due_on as dueOn
+    from bills b
+  union all
+  select 'service', s.id, s.consumer_id, s.description, s.charged_on, s.amount, s.charged_on, s.due_on
+    from service_charges s
+  union all
+  select 'installment', i.id, p.consumer_id, p.plan_number || ' #' || i.number, 'Installment ' || i.number || ' of ' || p.plan_number,
+         i.amount, p.created_at, i.due_on
+    from installments i join payment_plans p on p.id = i.plan_id`;
+
+interface ItemRow {
+  kind: ItemKind;
+  id: string;
+  reference: string;
+  detail: string;
+  amount: number;
+  open: number;
+  issuedOn: string;
+  dueOn: string;
+}
+
+const toItem = (row: ItemRow): PayableItem => ({ ...row, amount: cents(row.amount), open: cents(row.open) });
+
+export function itemsRepository(db: CounterDb) {
+  const select = (where: ReturnType<typeof sql>) =>
+    db
+      .all<ItemRow>(
+        sql`select it.kind, it.id, it.reference, it.detail, it.amount, it.issuedOn, it.dueOn,
+                   coalesce((select sum(l.amount) from ledger_lines l where l.item_kind = it.kind and l.item_id = it.id), 0) as open
+              from (${ITEMS}) it where ${where}`,
+      )
+      .map(toItem);
+
+  return {
+    byIds(consumerId: string, ids: readonly string[]): PayableItem[] {
+      if (ids.length === 0) return [];
+      return select(sql`it.consumerId = ${consumerId} and it.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    },
+
+    /** Everything still owed on the account, oldest due first. */
+    open(consumerId: string): PayableItem[] {
+      return oldestDueFirst(select(sql`it.consumerId = ${consumerId}`).filter((item) => item.open > 0));
+    },
+  };
+}

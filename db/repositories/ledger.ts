@@ -1,0 +1,47 @@
+import { desc, eq, asc, gt, sql } from 'drizzle-orm';
+import { chain, GENESIS_HASH, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
+import { cents, type Cents } from '../../core/money.js';
+import type { CounterDb } from '../connection.js';
+import { ledgerLines } from '../schema.js';
+
+export function ledgerRepository(db: CounterDb) {
+  const lastHash = db.select({ hash: ledgerLines.hash }).from(ledgerLines).orderBy(desc(ledgerLines.seq)).limit(1).prepare();
+  const balance = db
+    .select({ total: sql<number>`coalesce(sum(${ledgerLines.amount}), 0)` })
+    .from(ledgerLines)
+    .where(eq(ledgerLines.consumerId, sql.placeholder('consumerId')))
+    .prepare();
+
+  return {
+    /** Appends in order, each line chained to the one before; call inside the use case's transaction. */
+    append(drafts: readonly LedgerLineDraft[]): void {
+      if (drafts.length === 0) return;
+      const previous = lastHash.get()?.hash ?? GENESIS_HASH;
+      db.insert(ledgerLines).values(chain(previous, drafts)).run();
+    },
+
+    balance(consumerId: string): Cents {
+      return cents(balance.get({ consumerId })?.total ?? 0);
+    },
+
+    /** The consumer's balance as it stood right after the given payment's lines. */
+    balanceAfterPayment(consumerId: string, paymentId: string): Cents {
+      const row = db.get<{ total: number }>(
+        sql`select coalesce(sum(amount), 0) as total from ledger_lines
+             where consumer_id = ${consumerId} and seq <= (select max(seq) from ledger_lines where payment_id = ${paymentId})`,
+      );
+      return cents(row?.total ?? 0);
+    },
+
+    /** Every line in order, a page at a time, for the integrity check. */
+    *lines(pageSize = 5000): Generator<ChainedLedgerLine> {
+      let after = 0;
+      for (;;) {
+        const page = db.select().from(ledgerLines).where(gt(ledgerLines.seq, after)).orderBy(asc(ledgerLines.seq)).limit(pageSize).all();
+        for (const row of page) yield { ...row, amount: cents(row.amount) } as ChainedLedgerLine;
+        if (page.length < pageSize) return;
+        after = page[page.length - 1]!.seq;
+      }
+    },
+  };
+}

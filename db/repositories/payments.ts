@@ -1,0 +1,63 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { PaymentRecord } from '../../core/payments/payment-record.js';
+import type { PaymentSummary } from '../../core/payments/payment-views.js';
+import { cents } from '../../core/money.js';
+import type { CounterDb } from '../connection.js';
+import { consumers, paymentAllocations, payments } from '../schema.js';
+
+export function paymentsRepository(db: CounterDb) {
+  const findById = db.select({ id: payments.id, consumerId: payments.consumerId, amount: payments.amount }).from(payments).where(eq(payments.id, sql.placeholder('id'))).prepare();
+  const byReference = db
+    .select({ receiptNumber: payments.receiptNumber })
+    .from(payments)
+    .where(and(eq(payments.method, sql.placeholder('method')), eq(payments.reference, sql.placeholder('reference'))))
+    .prepare();
+
+  const summaryColumns = {
+    id: payments.id,
+    receiptNumber: payments.receiptNumber,
+    paymentDate: payments.paymentDate,
+    recordedAt: payments.recordedAt,
+    amount: payments.amount,
+    method: payments.method,
+    type: payments.type,
+    status: payments.status,
+    consumerName: consumers.name,
+    accountNumber: consumers.accountNumber,
+  };
+
+  return {
+    find(id: string) {
+      const row = findById.get({ id });
+      return row ? { ...row, amount: cents(row.amount) } : undefined;
+    },
+
+    receiptUsingReference(method: string, reference: string): string | undefined {
+      return byReference.get({ method, reference })?.receiptNumber;
+    },
+
+    insert(record: PaymentRecord): void {
+      const { allocations, change, ...row } = record;
+      db.insert(payments).values({ ...row, changeGiven: change }).run();
+      if (allocations.length > 0) db.insert(paymentAllocations).values(allocations.map((a) => ({ ...a, paymentId: record.id }))).run();
+    },
+
+    get(id: string) {
+      const row = db.select().from(payments).where(eq(payments.id, id)).get();
+      if (!row) return undefined;
+      const allocations = db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, id)).orderBy(paymentAllocations.position).all();
+      return { row, allocations };
+    },
+
+    recent(limit: number, consumerId?: string): PaymentSummary[] {
+      return db
+        .select(summaryColumns)
+        .from(payments)
+        .innerJoin(consumers, eq(consumers.id, payments.consumerId))
+        .where(consumerId ? eq(payments.consumerId, consumerId) : undefined)
+        .orderBy(desc(payments.recordedAt))
+        .limit(limit)
+        .all() as PaymentSummary[];
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { eq } from 'drizzle-orm';
+import { counterSettingsSchema, DEFAULT_SETTINGS, type CounterSettings } from '../../core/settings/settings.js';
+import type { CounterDb } from '../connection.js';
+import { settings } from '../schema.js';
+
+const KEY = 'counter';
+
+/** One validated settings document; a missing or older one is completed from the defaults. */
+export function settingsRepository(db: CounterDb) {
+  let cached: CounterSettings | undefined;
+  return {
+    get(): CounterSettings {
+      if (cached) return cached;
+      const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+      cached = counterSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value) as object) : {}) });
+      return cached;
+    },
+    save(next: CounterSettings): CounterSettings {
+      const valid = counterSettingsSchema.parse(next);
+      const value = JSON.stringify(valid);
+      db.insert(settings).values({ key: KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+      cached = valid;
+      return valid;
+    },
+  };
+}

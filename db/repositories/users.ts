@@ -1,0 +1,22 @@
+import { count, eq } from 'drizzle-orm';
+import type { Role, SignedInUser } from '../../core/auth/roles.js';
+import type { CounterDb } from '../connection.js';
+import { users } from '../schema.js';
+
+export function usersRepository(db: CounterDb) {
+  return {
+    byUsername(username: string): (SignedInUser & { pinHash: string }) | undefined {
+      const row = db.select().from(users).where(eq(users.username, username.toLowerCase())).get();
+      return row ? { id: row.id, username: row.username, displayName: row.displayName, role: row.role as Role, pinHash: row.pinHash } : undefined;
+    },
+    displayName(id: string): string {
+      return db.select({ name: users.displayName }).from(users).where(eq(users.id, id)).get()?.name ?? 'Unknown user';
+    },
+    add(user: SignedInUser & { pinHash: string; createdAt: string }): void {
+      db.insert(users).values({ ...user, username: user.username.toLowerCase() }).run();
+    },
+    count(): number {
+      return db.select({ n: count() }).from(users).get()!.n;
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Money columns are integer cents. No table here uses ON DELETE CASCADE: a
+ * table rebuild by a migration must never empty a ledger (drizzle-orm #5782).
+ * Append-only rules and the consumer search index are in the hand-written
+ * migration 0001_ledger_guards.sql, because drizzle-kit cannot express triggers.
+ */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  role: text('role').notNull(),
+  pinHash: text('pin_hash').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const consumers = sqliteTable('consumers', {
+  id: text('id').primaryKey(),
+  accountNumber: text('account_number').notNull().unique(),
+  name: text('name').notNull(),
+  serviceAddress: text('service_address').notNull(),
+  phone: text('phone').notNull(),
+  email: text('email').notNull(),
+  status: text('status').notNull(),
+  type: text('type').notNull(),
+});
+
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    invoiceNumber: text('invoice_number').notNull().unique(),
+    period: text('period').notNull(),
+    amount: integer('amount').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    dueOn: text('due_on').notNull(),
+  },
+  (t) => [index('bills_consumer').on(t.consumerId)],
+);
+
+export const serviceCharges = sqliteTable(
+  'service_charges',
+  {
+    id: text('id').primaryKey(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    description: text('description').notNull(),
+    amount: integer('amount').notNull(),
+    chargedOn: text('charged_on').notNull(),
+    dueOn: text('due_on').notNull(),
+  },
+  (t) => [index('service_charges_consumer').on(t.consumerId)],
+);
+
+export const paymentPlans = sqliteTable(
+  'payment_plans',
+  {
+    id: text('id').primaryKey(),
+    planNumber: text('plan_number').notNull().unique(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    status: text('status').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('payment_plans_consumer').on(t.consumerId)],
+);
+
+export const installments = sqliteTable(
+  'installments',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().references(() => paymentPlans.id),
+    number: integer('number').notNull(),
+    amount: integer('amount').notNull(),
+    dueOn: text('due_on').notNull(),
+  },
+  (t) => [uniqueIndex('installments_plan_number').on(t.planId, t.number)],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    paymentNumber: text('payment_number').notNull().unique(),
+    transactionNumber: text('transaction_number').notNull().unique(),
+    receiptNumber: text('receipt_number').notNull().unique(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    type: text('type').notNull(),
+    channel: text('channel').notNull(),
+    method: text('method').notNull(),
+    amount: integer('amount').notNull(),
+    amountReceived: integer('amount_received'),
+    changeGiven: integer('change_given'),
+    reference: text('reference'),
+    status: text('status').notNull(),
+    verification: text('verification').notNull(),
+    notes: text('notes'),
+    paymentDate: text('payment_date').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    recordedBy: text('recorded_by').notNull().references(() => users.id),
+    terminalCode: text('terminal_code').notNull(),
+  },
+  (t) => [
+    index('payments_consumer').on(t.consumerId, t.recordedAt),
+    index('payments_recorded_at').on(t.recordedAt),
+    // A proof of payment (M-PESA code, card approval, bank reference) pays once.
+    uniqueIndex('payments_method_reference').on(t.method, t.reference).where(sql`reference is not null`),
+  ],
+);
+
+export const paymentAllocations = sqliteTable(
+  'payment_allocations',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id').notNull().references(() => payments.id),
+    position: integer('position').notNull(),
+    itemKind: text('item_kind').notNull(),
+    itemId: text('item_id').notNull(),
+    amount: integer('amount').notNull(),
+    openBefore: integer('open_before').notNull(),
+  },
+  (t) => [uniqueIndex('payment_allocations_position').on(t.paymentId, t.position)],
+);
+
+export const ledgerLines = sqliteTable(
+  'ledger_lines',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    entryKind: text('entry_kind').notNull(),
+    itemKind: text('item_kind'),
+    itemId: text('item_id'),
+    paymentId: text('payment_id').references(() => payments.id),
+    amount: integer('amount').notNull(),
+    description: text('description').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull().unique(),
+  },
+  (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount)],
+);
+
+export const numberSequences = sqliteTable('number_sequences', {
+  scope: text('scope').primaryKey(),
+  lastValue: integer('last_value').notNull(),
+});
+
+export const auditEntries = sqliteTable(
+  'audit_entries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    at: text('at').notNull(),
+    userId: text('user_id').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('audit_entries_entity').on(t.entity, t.entityId)],
+);
+
+/** Postings for the central billing server, written in the same transaction as what they report. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    kind: text('kind').notNull(),
+    aggregateId: text('aggregate_id').notNull(),
+    payload: text('payload').notNull(),
+    createdAt: text('created_at').notNull(),
+    state: text('state').notNull().default('pending'),
+  },
+  (t) => [index('outbox_state').on(t.state, t.seq)],
+);
+
+export const printJobs = sqliteTable(
+  'print_jobs',
+  {
+    id: text('id').primaryKey(),
+    document: text('document').notNull(),
+    refId: text('ref_id').notNull(),
+    copy: integer('copy', { mode: 'boolean' }).notNull(),
+    status: text('status').notNull(),
+    error: text('error'),
+    attempts: integer('attempts').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [index('print_jobs_ref').on(t.document, t.refId)],
+);

@@ -1,0 +1,40 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { Ports } from '../core/ports.js';
+import type { CounterDb } from './connection.js';
+import { consumersRepository } from './repositories/consumers.js';
+import { itemsRepository } from './repositories/items.js';
+import { journalRepository } from './repositories/journal.js';
+import { ledgerRepository } from './repositories/ledger.js';
+import { paymentsRepository } from './repositories/payments.js';
+import { printJobsRepository } from './repositories/print-jobs.js';
+import { settingsRepository } from './repositories/settings.js';
+import { usersRepository } from './repositories/users.js';
+
+/** Every repository over one connection, and the transaction that use cases run in. */
+export function createStore(db: CounterDb) {
+  const journal = journalRepository(db);
+  const store = {
+    db,
+    consumers: consumersRepository(db),
+    items: itemsRepository(db),
+    payments: paymentsRepository(db),
+    ledger: ledgerRepository(db),
+    settings: settingsRepository(db),
+    users: usersRepository(db),
+    printJobs: printJobsRepository(db),
+    ...journal,
+    newId: () => uuidv7(),
+    /**
+     * BEGIN IMMEDIATE takes the write lock up front, so two windows never
+     * interleave between reading a number or hash and writing the next.
+     * The callback must be synchronous: better-sqlite3 cannot roll back an async one.
+     */
+    transaction<T>(work: () => T): T {
+      return db.$client.transaction(work).immediate();
+    },
+  };
+  const ports: Ports = store;
+  return Object.assign(store, { ports });
+}
+
+export type Store = ReturnType<typeof createStore>;
