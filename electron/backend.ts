@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createDispatcher, type Dispatch } from '../core/api/dispatch.js';
+import { openDatabase } from '../db/connection.js';
+import { seedDemo } from '../db/seed/demo.js';
+import { createStore, type Store } from '../db/store.js';
+import { hashPin, verifyPin } from './auth/pin-hash.js';
+import { createSessions } from './auth/sessions.js';
+import { sendToNetworkPrinter } from './printing/tcp-printer.js';
+import { createHandlers } from './services/handlers.js';
+
+export interface BackendOptions {
+  dataDir: string;
+  demo: boolean;
+  log?: (message: string) => void;
+  nativeBinding?: string | undefined;
+  /** tcp://host:port; when given it replaces the stored printer address (COUNTER_PRINTER). */
+  printerAddress?: string | undefined;
+  clock?: () => Date;
+  sendToPrinter?: (address: string, bytes: Buffer) => Promise<void>;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  store: Store;
+  dataDir: string;
+  close(): void;
+}
+
+/**
+ * The whole backend, the same in Electron and in browser mode: the database
+ * (created, migrated and, in demo mode, filled on first start), the services
+ * and the one dispatcher every edge calls.
+ */
+export function openBackend(options: BackendOptions): Backend {
+  const log = options.log ?? (() => undefined);
+  const clock = options.clock ?? (() => new Date());
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, 'counter.sqlite');
+  const db = openDatabase(file, { nativeBinding: options.nativeBinding });
+  const store = createStore(db);
+  if (options.demo) seedDemo(store, { hashPin, now: clock().toISOString() });
+  if (options.printerAddress !== undefined) {
+    const settings = store.settings.get();
+    store.settings.save({ ...settings, printer: { ...settings.printer, address: options.printerAddress } });
+  }
+  log(`database ${file}`);
+
+  const sessions = createSessions();
+  const handlers = createHandlers({ store, sessions, clock, demo: options.demo, hashPin, verifyPin, sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter });
+  const dispatch = createDispatcher(handlers, sessions, (error, call) => log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+
+  return {
+    dispatch,
+    store,
+    dataDir: options.dataDir,
+    close() {
+      if (db.$client.open) {
+        db.$client.pragma('wal_checkpoint(TRUNCATE)');
+        db.$client.close();
+      }
+    },
+  };
+}

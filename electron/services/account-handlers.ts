@@ -1,0 +1,32 @@
+import { notFound } from '../../core/api/errors.js';
+import type { Handlers } from '../../core/api/dispatch.js';
+import { withMethodLabel } from '../../core/payments/payment-views.js';
+import type { ServiceContext } from './context.js';
+
+export function accountHandlers({ store }: ServiceContext): Pick<Handlers, 'consumer-search' | 'consumer-account' | 'settings-get' | 'printer-set'> {
+  return {
+    'consumer-search': ({ query, limit }) => store.consumers.search(query, limit),
+    'consumer-account': ({ consumerId }) => {
+      const consumer = store.consumers.byId(consumerId);
+      if (!consumer) throw notFound('consumerId', 'No consumer with this id');
+      const open = store.items.open(consumerId);
+      const settings = store.settings.get();
+      return {
+        consumer,
+        balance: store.ledger.balance(consumerId),
+        bills: open.filter((i) => i.kind === 'bill'),
+        services: open.filter((i) => i.kind === 'service'),
+        installments: open.filter((i) => i.kind === 'installment'),
+        recentPayments: store.payments.recent(10, consumerId).map((p) => withMethodLabel(p, settings)),
+      };
+    },
+    'settings-get': () => store.settings.get(),
+    'printer-set': (printer, { user }) =>
+      store.transaction(() => {
+        const before = store.settings.get();
+        const after = store.settings.save({ ...before, printer });
+        store.audit.append({ id: store.newId(), at: new Date().toISOString(), userId: user!.id, action: 'settings.printer', entity: 'settings', entityId: 'printer', before: before.printer, after: after.printer });
+        return after;
+      }),
+  };
+}
