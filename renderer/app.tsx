@@ -1,0 +1,61 @@
+import { Center, Loader } from '@mantine/core';
+import { useEffect } from 'react';
+import { AppFrame } from './components/app-frame.js';
+import { ErrorAlert } from './components/error-alert.js';
+import { AccountScreen } from './screens/account-screen.js';
+import { DashboardScreen } from './screens/dashboard-screen.js';
+import { LoginScreen } from './screens/login-screen.js';
+import { PaymentFormScreen } from './screens/payment-form-screen.js';
+import { ReceiptScreen } from './screens/receipt-screen.js';
+import { ReviewScreen } from './screens/review-screen.js';
+import { useRouter } from './state/router.js';
+import { useSession } from './state/session.js';
+import { useSettings } from './state/settings.js';
+
+export function App() {
+  const signedIn = useSession((s) => s.token !== null);
+  return signedIn ? <SignedIn /> : <LoginScreen />;
+}
+
+function SignedIn() {
+  const { settings, error, load } = useSettings();
+  useEffect(() => {
+    if (!settings && !error) void load();
+  }, [settings, error, load]);
+
+  if (error) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert title="Settings could not be loaded" error={error} onRetry={() => void load()} />
+      </Center>
+    );
+  }
+  if (!settings) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading settings" />
+      </Center>
+    );
+  }
+  return (
+    <AppFrame>
+      <CurrentScreen />
+    </AppFrame>
+  );
+}
+
+function CurrentScreen() {
+  const route = useRouter((s) => s.route);
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'account':
+      return <AccountScreen key={route.consumerId} consumerId={route.consumerId} />;
+    case 'payment':
+      return <PaymentFormScreen key={route.consumerId} consumerId={route.consumerId} />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'receipt':
+      return <ReceiptScreen key={route.paymentId} paymentId={route.paymentId} />;
+  }
+}

@@ -1,0 +1,85 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import type { CallOutput } from '../../core/api/contract.js';
+import type { ApiErrorData } from '../../core/api/errors.js';
+import { call } from '../api/client.js';
+import { downloadBase64 } from '../download.js';
+
+type PrintJob = CallOutput<'receipt-print'>;
+type Busy = 'print' | 'retry' | 'pdf' | null;
+
+/**
+ * Print and Download PDF. A printer that does not take the receipt shows its
+ * error and a Retry of that same job; the payment itself is already posted
+ * and nothing here can change it.
+ */
+export function ReceiptActions({ paymentId, printedBefore }: { paymentId: string; printedBefore: boolean }) {
+  const [job, setJob] = useState<PrintJob | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<ApiErrorData | null>(null);
+  const printRef = useRef<HTMLButtonElement>(null);
+  const retryRef = useRef<HTMLButtonElement>(null);
+
+  // A button that is busy is disabled and drops the focus: after each answer it goes
+  // to what the cashier does next, Retry after a failure, else Print.
+  useEffect(() => (job?.status === 'failed' ? retryRef : printRef).current?.focus(), [job]);
+
+  async function print(retry: PrintJob | null) {
+    setBusy(retry ? 'retry' : 'print');
+    setError(null);
+    const result = retry ? await call('print-job-retry', { jobId: retry.id }) : await call('receipt-print', { paymentId });
+    setBusy(null);
+    if (result.ok) setJob(result.value);
+    else setError(result.error);
+  }
+
+  async function downloadPdf() {
+    setBusy('pdf');
+    setError(null);
+    const result = await call('receipt-pdf', { paymentId });
+    setBusy(null);
+    if (!result.ok) return setError(result.error);
+    const { fileName, pdfBase64 } = result.value;
+    downloadBase64(pdfBase64, fileName.toLowerCase().endsWith('.pdf') ? fileName : `${fileName}.pdf`, 'application/pdf');
+  }
+
+  const printed = printedBefore || job?.status === 'printed';
+  return (
+    <Stack gap="sm">
+      <Group>
+        <Button ref={printRef} size="md" loading={busy === 'print'} disabled={busy !== null && busy !== 'print'} onClick={() => void print(null)}>
+          {printed ? 'Print copy' : 'Print'}
+        </Button>
+        <Button size="md" variant="default" loading={busy === 'pdf'} onClick={() => void downloadPdf()}>
+          Download PDF
+        </Button>
+      </Group>
+      {job?.status === 'printed' && (
+        <Text c="green" fw={600} role="status">
+          {job.copy ? 'Copy printed.' : 'Receipt printed.'}
+        </Text>
+      )}
+      {job?.status === 'failed' && (
+        <Alert color="red" title="The receipt did not print" role="alert">
+          <Stack gap="xs">
+            <Text size="sm">{job.error}</Text>
+            <Text size="sm">The payment is posted; only the paper is missing. Fix the printer, then retry.</Text>
+            <Group>
+              <Button ref={retryRef} color="red" variant="white" loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void print(job)}>
+                Retry printing
+              </Button>
+              <Text size="xs" c="dimmed">
+                Attempts: {job.attempts}
+              </Text>
+            </Group>
+          </Stack>
+        </Alert>
+      )}
+      {error && (
+        <Alert color="red" role="alert">
+          {error.message}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import type { APIRequestContext } from '@playwright/test';
+import dayjs from 'dayjs';
+import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
+import type { Result } from '../../core/api/errors.js';
+
+/** The browser-mode HTTP adapter, called as a signed-in user: for set-up and for checking what was stored. */
+export async function apiAs(request: APIRequestContext, username: string, pin: string) {
+  const login = await send(request, null, 'session-login', { username, pin });
+  if (!login.ok) throw new Error(`cannot log in as ${username}: ${login.error.message}`);
+  const token = login.value.token;
+  const api = {
+    send: <N extends CallName>(name: N, input: CallInput<N>) => send(request, token, name, input),
+    async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+      const result = await api.send(name, input);
+      if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
+      return result.value;
+    },
+    /** A consumer's account by its account number. */
+    async account(accountNumber: string) {
+      const [hit] = await api.call('consumer-search', { query: accountNumber, limit: 1 });
+      if (hit?.accountNumber !== accountNumber) throw new Error(`no consumer ${accountNumber}`);
+      return api.call('consumer-account', { consumerId: hit.id });
+    },
+    /** How many payments the counter holds for this account number. */
+    async paymentsFor(accountNumber: string) {
+      const recent = await api.call('payment-list-recent', { limit: 100 });
+      return recent.filter((p) => p.accountNumber === accountNumber).length;
+    },
+  };
+  return api;
+}
+
+async function send<N extends CallName>(request: APIRequestContext, token: string | null, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {
+  const response = await request.post(`/api/${name}`, { data: input, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  return (await response.json()) as Result<CallOutput<N>>;
+}
+
+/** The terminal's calendar day, which is how the backend reads a payment date. */
+export const today = () => dayjs().format('YYYY-MM-DD');
