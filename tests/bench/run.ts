@@ -1,0 +1,84 @@
+/**
+ * npm run bench: what a payment costs against the floor SQLite sets.
+ *
+ * The floor is one durable single-row insert (WAL, synchronous=FULL, its own
+ * transaction) on the same settings; recording a payment through the service
+ * layer (validation, rules, numbers, ledger lines with their hash chain, the
+ * audit entry, the outbox posting, one transaction, then the receipt read
+ * back) is measured the same way. Target: payment median / floor median <= 2.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { openBackend } from '../../electron/backend.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 400);
+const WARMUP = 30;
+
+function stats(samples: number[]) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+
+function floor(dir: string): number[] {
+  const db = new Database(join(dir, 'floor.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('create table t (id text primary key, v integer not null)');
+  const insert = db.prepare('insert into t (id, v) values (?, ?)');
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    const started = performance.now();
+    db.transaction(() => insert.run(uuidv7(), i)).immediate();
+    if (i >= WARMUP) samples.push(performance.now() - started);
+  }
+  db.close();
+  return samples;
+}
+
+async function payments(dir: string): Promise<number[]> {
+  const backend = openBackend({ dataDir: join(dir, 'counter'), demo: true });
+  const login = await backend.dispatch('session-login', { username: 'jane', pin: '1234' }, null);
+  if (!login.ok) throw new Error(JSON.stringify(login.error));
+  const token = (login.value as { token: string }).token;
+  const today = new Date().toISOString().slice(0, 10);
+  const hits = await backend.dispatch('consumer-search', { query: 'WU-1', limit: 50 }, token);
+  if (!hits.ok) throw new Error(JSON.stringify(hits.error));
+  const bills: Array<{ consumerId: string; billId: string }> = [];
+  for (const hit of hits.value as Array<{ id: string }>) {
+    const account = await backend.dispatch('consumer-account', { consumerId: hit.id }, token);
+    if (account.ok) for (const bill of (account.value as { bills: Array<{ id: string }> }).bills) bills.push({ consumerId: hit.id, billId: bill.id });
+  }
+  const samples: number[] = [];
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    const { consumerId, billId } = bills[i % bills.length]!;
+    const started = performance.now();
+    const result = await backend.dispatch(
+      'payment-record',
+      { id: uuidv7(), consumerId, type: 'bill', itemIds: [billId], method: 'cash', channel: 'walk_in', amountPaid: '0.10', amountReceived: '1.00', paymentDate: today },
+      token,
+    );
+    if (i >= WARMUP) samples.push(performance.now() - started);
+    if (!result.ok) throw new Error(`payment ${i} refused: ${result.error.message}`);
+  }
+  backend.close();
+  return samples;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
+try {
+  const base = stats(floor(dir));
+  const payment = stats(await payments(dir));
+  const ratio = payment.median / base.median;
+  console.log(`durable single-row insert (floor): median ${ms(base.median)}, p95 ${ms(base.p95)} over ${RUNS} runs`);
+  console.log(`record a cash payment (service):   median ${ms(payment.median)}, p95 ${ms(payment.p95)} over ${RUNS} runs`);
+  console.log(`ratio payment/floor (median): ${ratio.toFixed(2)} (target <= 2) ${ratio <= 2 ? 'MET' : 'MISSED'}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
