@@ -145,7 +145,7 @@ export const ledgerLines = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull().unique(),
   },
-  (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount)],
+  (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount), index('ledger_lines_payment').on(t.paymentId)],
 );
 
 export const numberSequences = sqliteTable('number_sequences', {
