@@ -23,13 +23,12 @@ async function johnDoe(): Promise<Account> {
   return call<Account>('consumer-account', { consumerId: hit!.id });
 }
 
+const TABLES = ['payments', 'payment_allocations', 'ledger_lines', 'audit_entries', 'outbox', 'number_sequences'] as const;
 const counts = () =>
-  Object.fromEntries(
-    ['payments', 'payment_allocations', 'ledger_lines', 'audit_entries', 'outbox', 'number_sequences'].map((table) => [
-      table,
-      (backend.store.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n,
-    ]),
-  );
+  Object.fromEntries(TABLES.map((table) => [table, (backend.store.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n])) as Record<
+    (typeof TABLES)[number],
+    number
+  >;
 
 async function open() {
   backend = openBackend({ dataDir: dir, demo: true });
