@@ -12,6 +12,9 @@ export function paymentsRepository(db: CounterDb) {
     .from(payments)
     .where(and(eq(payments.method, sql.placeholder('method')), eq(payments.reference, sql.placeholder('reference'))))
     .prepare();
+  // Prepared once: building drizzle's SQL on every call cost more than the query.
+  const paymentById = db.select().from(payments).where(eq(payments.id, sql.placeholder('id'))).prepare();
+  const allocationsOf = db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, sql.placeholder('id'))).orderBy(paymentAllocations.position).prepare();
 
   const summaryColumns = {
     id: payments.id,
@@ -43,9 +46,9 @@ export function paymentsRepository(db: CounterDb) {
     },
 
     get(id: string) {
-      const row = db.select().from(payments).where(eq(payments.id, id)).get();
+      const row = paymentById.get({ id });
       if (!row) return undefined;
-      const allocations = db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, id)).orderBy(paymentAllocations.position).all();
+      const allocations = allocationsOf.all({ id });
       return { row, allocations };
     },
 

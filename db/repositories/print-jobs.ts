@@ -10,6 +10,12 @@ export type PrintJob = typeof printJobs.$inferSelect;
  * retried; the payment it prints was committed before any of this.
  */
 export function printJobsRepository(db: CounterDb) {
+  const printed = db
+    .select({ n: count() })
+    .from(printJobs)
+    .where(and(eq(printJobs.document, sql.placeholder('document')), eq(printJobs.refId, sql.placeholder('refId')), eq(printJobs.status, 'printed')))
+    .prepare();
+
   return {
     create(job: Pick<PrintJob, 'id' | 'document' | 'refId' | 'copy' | 'createdAt'>): PrintJob {
       return db.insert(printJobs).values({ ...job, status: 'queued', error: null, attempts: 0, updatedAt: job.createdAt }).returning().get();
@@ -27,7 +33,7 @@ export function printJobsRepository(db: CounterDb) {
     },
     /** How many times this document has come out of the printer: after the first, prints are copies. */
     printedCount(document: string, refId: string): number {
-      return db.select({ n: count() }).from(printJobs).where(and(eq(printJobs.document, document), eq(printJobs.refId, refId), eq(printJobs.status, 'printed'))).get()!.n;
+      return printed.get({ document, refId })!.n;
     },
   };
 }
