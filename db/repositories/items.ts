@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { cents } from '../../core/money.js';
 import { oldestDueFirst, type ItemKind, type PayableItem } from '../../core/accounts/account.js';
 import type { CounterDb } from '../connection.js';
@@ -7,7 +6,7 @@ import type { CounterDb } from '../connection.js';
  * Bills, service charges and installments as payable items. What is still
  * open on each is never stored: it is the sum of the item's ledger lines.
  */
-const ITEMS = sql`
+const ITEMS = `
   select 'bill' as kind, b.id, b.consumer_id as consumerId, b.invoice_number as reference, b.period as detail,
          b.amount, b.issued_on as issuedOn, b.due_on as dueOn
     from bills b
@@ -33,24 +32,27 @@ interface ItemRow {
 const toItem = (row: ItemRow): PayableItem => ({ ...row, amount: cents(row.amount), open: cents(row.open) });
 
 export function itemsRepository(db: CounterDb) {
-  const select = (where: ReturnType<typeof sql>) =>
-    db
-      .all<ItemRow>(
-        sql`select it.kind, it.id, it.reference, it.detail, it.amount, it.issuedOn, it.dueOn,
-                   coalesce((select sum(l.amount) from ledger_lines l where l.item_kind = it.kind and l.item_id = it.id), 0) as open
-              from (${ITEMS}) it where ${where}`,
-      )
-      .map(toItem);
+  // Raw prepared statements: this runs in every payment's transaction and read-back.
+  const query = (where: string) =>
+    db.$client.prepare<unknown[], ItemRow>(
+      `select it.kind, it.id, it.reference, it.detail, it.amount, it.issuedOn, it.dueOn,
+              coalesce((select sum(l.amount) from ledger_lines l where l.item_kind = it.kind and l.item_id = it.id), 0) as open
+         from (${ITEMS}) it where ${where}`,
+    );
+  const itemOf = query('it.consumerId = ? and it.id = ?');
+  const itemsOf = query('it.consumerId = ?');
 
   return {
     byIds(consumerId: string, ids: readonly string[]): PayableItem[] {
-      if (ids.length === 0) return [];
-      return select(sql`it.consumerId = ${consumerId} and it.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+      return [...new Set(ids)].flatMap((id) => {
+        const row = itemOf.get(consumerId, id);
+        return row ? [toItem(row)] : [];
+      });
     },
 
     /** Everything still owed on the account, oldest due first. */
     open(consumerId: string): PayableItem[] {
-      return oldestDueFirst(select(sql`it.consumerId = ${consumerId}`).filter((item) => item.open > 0));
+      return oldestDueFirst(itemsOf.all(consumerId).map(toItem).filter((item) => item.open > 0));
     },
   };
 }
