@@ -143,7 +143,7 @@ export const ledgerLines = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
     prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull().unique(),
+    hash: text('hash').notNull(),
   },
   (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount), index('ledger_lines_payment').on(t.paymentId)],
 );

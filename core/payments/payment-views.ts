@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { paymentSummarySchema } from '../api/calls/consumers.js';
 import type { PaymentDetails } from '../api/calls/payments.js';
-import type { Consumer, ItemKind } from '../accounts/account.js';
+import type { Consumer, ItemKind, PayableItem } from '../accounts/account.js';
+import type { PaymentRecord } from './payment-record.js';
 import type { CounterSettings } from '../settings/settings.js';
 
 export type PaymentSummary = Omit<z.infer<typeof paymentSummarySchema>, 'methodLabel'>;
@@ -56,4 +57,18 @@ export function paymentDetails(
     balanceAfter: extra.balanceAfter,
     printCount: extra.printCount,
   };
+}
+
+/** The details of a payment just written, from the record itself rather than a read back. */
+export function recordedPaymentDetails(
+  record: PaymentRecord,
+  extra: { consumer: Consumer; recordedByName: string; items: readonly PayableItem[]; balanceAfter: number },
+  settings: CounterSettings,
+): PaymentDetails {
+  const { allocations, change, ...row } = record;
+  return paymentDetails(
+    { row: { ...row, changeGiven: change }, allocations },
+    { ...extra, items: new Map(extra.items.map((item) => [item.id, item])), printCount: 0 },
+    settings,
+  );
 }

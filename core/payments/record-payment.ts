@@ -1,4 +1,5 @@
 import { conflict, notFound } from '../api/errors.js';
+import type { Consumer, PayableItem } from '../accounts/account.js';
 import type { SignedInUser } from '../auth/roles.js';
 import { cents } from '../money.js';
 import { formatNumber, sequenceScope, type NumberKind } from '../numbering/number-format.js';
@@ -21,13 +22,18 @@ export interface RecordPaymentContext {
  * stored together or not at all. A repeat of the same payment id (a double
  * click, a retried call) returns the payment already stored and adds nothing.
  */
-export function recordPayment(ports: Ports, request: PaymentRequest, context: RecordPaymentContext): { paymentId: string; repeated: boolean } {
+export type RecordPaymentOutcome =
+  | { repeated: true; paymentId: string }
+  /** What was written, so the receipt can be shown without reading it all back. */
+  | { repeated: false; paymentId: string; record: PaymentRecord; consumer: Consumer; items: PayableItem[] };
+
+export function recordPayment(ports: Ports, request: PaymentRequest, context: RecordPaymentContext): RecordPaymentOutcome {
   const existing = ports.payments.find(request.id);
   if (existing) {
     if (existing.consumerId !== request.consumerId || existing.amount !== request.amountPaid) {
       throw conflict('id', 'This payment id already belongs to a different payment');
     }
-    return { paymentId: existing.id, repeated: true };
+    return { repeated: true, paymentId: existing.id };
   }
 
   const consumer = ports.consumers.byId(request.consumerId);
@@ -101,5 +107,5 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Re
   );
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: record });
   ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, payload: record, createdAt: context.now });
-  return { paymentId: record.id, repeated: false };
+  return { repeated: false, paymentId: record.id, record, consumer, items };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AuditEntry, OutboxPosting } from '../../core/ports.js';
 import type { CounterDb } from '../connection.js';
+import { preparedInsert } from '../prepared-insert.js';
 import { auditEntries, numberSequences, outbox } from '../schema.js';
 
 /** The bookkeeping every use case writes beside its record: numbers, audit entries, outbox postings. */
@@ -11,6 +12,8 @@ export function journalRepository(db: CounterDb) {
     .onConflictDoUpdate({ target: numberSequences.scope, set: { lastValue: sql`${numberSequences.lastValue} + 1` } })
     .returning({ value: numberSequences.lastValue })
     .prepare();
+  const insertAudit = preparedInsert(db, auditEntries);
+  const insertPosting = preparedInsert(db, outbox);
 
   return {
     sequences: {
@@ -21,14 +24,12 @@ export function journalRepository(db: CounterDb) {
     },
     audit: {
       append(entry: AuditEntry): void {
-        db.insert(auditEntries)
-          .values({ ...entry, before: entry.before == null ? null : JSON.stringify(entry.before), after: entry.after == null ? null : JSON.stringify(entry.after) })
-          .run();
+        insertAudit({ ...entry, before: entry.before == null ? null : JSON.stringify(entry.before), after: entry.after == null ? null : JSON.stringify(entry.after) });
       },
     },
     outbox: {
       add(posting: OutboxPosting): void {
-        db.insert(outbox).values({ ...posting, payload: JSON.stringify(posting.payload) }).run();
+        insertPosting({ ...posting, payload: JSON.stringify(posting.payload) });
       },
     },
   };

@@ -1,23 +1,39 @@
 import { desc, eq, asc, gt, sql } from 'drizzle-orm';
-import { chain, GENESIS_HASH, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
+import { createHash } from 'node:crypto';
+import { chain, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
 import { cents, type Cents } from '../../core/money.js';
 import type { CounterDb } from '../connection.js';
+import { preparedInsert } from '../prepared-insert.js';
 import { ledgerLines } from '../schema.js';
+
+const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function ledgerRepository(db: CounterDb) {
   const lastHash = db.select({ hash: ledgerLines.hash }).from(ledgerLines).orderBy(desc(ledgerLines.seq)).limit(1).prepare();
+  const insertLine = preparedInsert(db, ledgerLines);
   const balance = db
     .select({ total: sql<number>`coalesce(sum(${ledgerLines.amount}), 0)` })
     .from(ledgerLines)
     .where(eq(ledgerLines.consumerId, sql.placeholder('consumerId')))
     .prepare();
 
+  /** Every line in order, a page at a time, for the integrity check. */
+  function* lines(pageSize = 5000): Generator<ChainedLedgerLine> {
+    let after = 0;
+    for (;;) {
+      const page = db.select().from(ledgerLines).where(gt(ledgerLines.seq, after)).orderBy(asc(ledgerLines.seq)).limit(pageSize).all();
+      for (const row of page) yield { ...row, amount: cents(row.amount) } as ChainedLedgerLine;
+      if (page.length < pageSize) return;
+      after = page[page.length - 1]!.seq;
+    }
+  }
+
   return {
     /** Appends in order, each line chained to the one before; call inside the use case's transaction. */
     append(drafts: readonly LedgerLineDraft[]): void {
       if (drafts.length === 0) return;
       const previous = lastHash.get()?.hash ?? GENESIS_HASH;
-      db.insert(ledgerLines).values(chain(previous, drafts)).run();
+      for (const line of chain(sha256Hex, previous, drafts)) insertLine(line);
     },
 
     balance(consumerId: string): Cents {
@@ -33,15 +49,12 @@ export function ledgerRepository(db: CounterDb) {
       return cents(row?.total ?? 0);
     },
 
-    /** Every line in order, a page at a time, for the integrity check. */
-    *lines(pageSize = 5000): Generator<ChainedLedgerLine> {
-      let after = 0;
-      for (;;) {
-        const page = db.select().from(ledgerLines).where(gt(ledgerLines.seq, after)).orderBy(asc(ledgerLines.seq)).limit(pageSize).all();
-        for (const row of page) yield { ...row, amount: cents(row.amount) } as ChainedLedgerLine;
-        if (page.length < pageSize) return;
-        after = page[page.length - 1]!.seq;
-      }
+    /** Walks the whole chain: whether any line was changed, removed or inserted behind the application's back. */
+    verify(): ChainCheck {
+      return verifyChain(sha256Hex, lines());
     },
+
+    lines,
+
   };
 }

@@ -3,6 +3,7 @@ import type { PaymentRecord } from '../../core/payments/payment-record.js';
 import type { PaymentSummary } from '../../core/payments/payment-views.js';
 import { cents } from '../../core/money.js';
 import type { CounterDb } from '../connection.js';
+import { preparedInsert } from '../prepared-insert.js';
 import { consumers, paymentAllocations, payments } from '../schema.js';
 
 export function paymentsRepository(db: CounterDb) {
@@ -14,6 +15,8 @@ export function paymentsRepository(db: CounterDb) {
     .prepare();
   // Prepared once: building drizzle's SQL on every call cost more than the query.
   const paymentById = db.select().from(payments).where(eq(payments.id, sql.placeholder('id'))).prepare();
+  const insertPayment = preparedInsert(db, payments);
+  const insertAllocation = preparedInsert(db, paymentAllocations);
   const allocationsOf = db.select().from(paymentAllocations).where(eq(paymentAllocations.paymentId, sql.placeholder('id'))).orderBy(paymentAllocations.position).prepare();
 
   const summaryColumns = {
@@ -41,8 +44,8 @@ export function paymentsRepository(db: CounterDb) {
 
     insert(record: PaymentRecord): void {
       const { allocations, change, ...row } = record;
-      db.insert(payments).values({ ...row, changeGiven: change }).run();
-      if (allocations.length > 0) db.insert(paymentAllocations).values(allocations.map((a) => ({ ...a, paymentId: record.id }))).run();
+      insertPayment({ ...row, changeGiven: change });
+      for (const allocation of allocations) insertAllocation({ ...allocation, paymentId: record.id });
     },
 
     get(id: string) {

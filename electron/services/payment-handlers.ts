@@ -1,5 +1,5 @@
 import type { Handlers } from '../../core/api/dispatch.js';
-import { withMethodLabel } from '../../core/payments/payment-views.js';
+import { recordedPaymentDetails, withMethodLabel } from '../../core/payments/payment-views.js';
 import { recordPayment } from '../../core/payments/record-payment.js';
 import { localDate, type ServiceContext } from './context.js';
 import { loadPaymentDetails } from './payment-details.js';
@@ -9,8 +9,12 @@ export function paymentHandlers({ store, clock }: ServiceContext): Pick<Handlers
     'payment-record': (request, { user }) => {
       const settings = store.settings.get();
       const now = clock();
-      const { paymentId } = store.transaction(() => recordPayment(store.ports, request, { user: user!, settings, today: localDate(now), now: now.toISOString() }));
-      return loadPaymentDetails(store, paymentId);
+      const written = store.transaction(() => {
+        const outcome = recordPayment(store.ports, request, { user: user!, settings, today: localDate(now), now: now.toISOString() });
+        return outcome.repeated ? outcome : { ...outcome, balanceAfter: store.ledger.balance(outcome.consumer.id) };
+      });
+      if (written.repeated) return loadPaymentDetails(store, written.paymentId);
+      return recordedPaymentDetails(written.record, { consumer: written.consumer, recordedByName: user!.displayName, items: written.items, balanceAfter: written.balanceAfter }, settings);
     },
     'payment-get': ({ paymentId }) => loadPaymentDetails(store, paymentId),
     'payment-list-recent': ({ limit }) => {

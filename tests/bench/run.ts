@@ -26,23 +26,25 @@ function stats(samples: number[]) {
 
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
-function floor(dir: string): number[] {
+/** A durable single-row insert, in its own transaction, on a database of the same settings. */
+function openFloor(dir: string) {
   const db = new Database(join(dir, 'floor.sqlite'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('create table t (id text primary key, v integer not null)');
   const insert = db.prepare('insert into t (id, v) values (?, ?)');
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS + WARMUP; i++) {
-    const started = performance.now();
-    db.transaction(() => insert.run(uuidv7(), i)).immediate();
-    if (i >= WARMUP) samples.push(performance.now() - started);
-  }
-  db.close();
-  return samples;
+  return {
+    measure(i: number): number {
+      const started = performance.now();
+      db.transaction(() => insert.run(uuidv7(), i)).immediate();
+      return performance.now() - started;
+    },
+    close: () => db.close(),
+  };
 }
 
-async function payments(dir: string): Promise<number[]> {
+/** Cash payments of 0.10 against the demo bills, in turn, through the dispatcher as the renderer calls it. */
+async function openCounter(dir: string) {
   const backend = openBackend({ dataDir: join(dir, 'counter'), demo: true });
   const login = await backend.dispatch('session-login', { username: 'jane', pin: '1234' }, null);
   if (!login.ok) throw new Error(JSON.stringify(login.error));
@@ -55,26 +57,42 @@ async function payments(dir: string): Promise<number[]> {
     const account = await backend.dispatch('consumer-account', { consumerId: hit.id }, token);
     if (account.ok) for (const bill of (account.value as { bills: Array<{ id: string }> }).bills) bills.push({ consumerId: hit.id, billId: bill.id });
   }
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS + WARMUP; i++) {
-    const { consumerId, billId } = bills[i % bills.length]!;
-    const started = performance.now();
-    const result = await backend.dispatch(
-      'payment-record',
-      { id: uuidv7(), consumerId, type: 'bill', itemIds: [billId], method: 'cash', channel: 'walk_in', amountPaid: '0.10', amountReceived: '1.00', paymentDate: today },
-      token,
-    );
-    if (i >= WARMUP) samples.push(performance.now() - started);
-    if (!result.ok) throw new Error(`payment ${i} refused: ${result.error.message}`);
-  }
-  backend.close();
-  return samples;
+  return {
+    async measure(i: number): Promise<number> {
+      const { consumerId, billId } = bills[i % bills.length]!;
+      const started = performance.now();
+      const result = await backend.dispatch(
+        'payment-record',
+        { id: uuidv7(), consumerId, type: 'bill', itemIds: [billId], method: 'cash', channel: 'walk_in', amountPaid: '0.10', amountReceived: '1.00', paymentDate: today },
+        token,
+      );
+      const elapsed = performance.now() - started;
+      if (!result.ok) throw new Error(`payment ${i} refused: ${result.error.message}`);
+      return elapsed;
+    },
+    close: () => backend.close(),
+  };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'counter-bench-'));
 try {
-  const base = stats(floor(dir));
-  const payment = stats(await payments(dir));
+  const floor = openFloor(dir);
+  const counter = await openCounter(dir);
+  // Interleaved, so a busy neighbour or a slow disk moment weighs on both alike.
+  const floorSamples: number[] = [];
+  const paymentSamples: number[] = [];
+  for (let i = 0; i < RUNS + WARMUP; i++) {
+    const f = floor.measure(i);
+    const p = await counter.measure(i);
+    if (i >= WARMUP) {
+      floorSamples.push(f);
+      paymentSamples.push(p);
+    }
+  }
+  floor.close();
+  counter.close();
+  const base = stats(floorSamples);
+  const payment = stats(paymentSamples);
   const ratio = payment.median / base.median;
   console.log(`durable single-row insert (floor): median ${ms(base.median)}, p95 ${ms(base.p95)} over ${RUNS} runs`);
   console.log(`record a cash payment (service):   median ${ms(payment.median)}, p95 ${ms(payment.p95)} over ${RUNS} runs`);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend.js';
-import { verifyChain } from '../../core/ledger/ledger-line.js';
 
 type Account = { consumer: { id: string }; balance: number; bills: Array<{ id: string; reference: string; open: number }> };
 
@@ -71,7 +70,7 @@ describe('recording a cash bill payment', () => {
     expect(after.audit_entries - before.audit_entries).toBe(1);
     expect(after.outbox - before.outbox).toBe(1);
     expect([...backend.store.ledger.lines()].length).toBe(after.ledger_lines);
-    expect(verifyChain([...backend.store.ledger.lines()]).ok).toBe(true);
+    expect(backend.store.ledger.verify().ok).toBe(true);
   });
 
   it('stores nothing and consumes no receipt number when a write inside the transaction fails', async () => {
@@ -91,6 +90,11 @@ describe('recording a cash bill payment', () => {
     const [first, second] = await Promise.all([call<{ receiptNumber: string }>('payment-record', input), call<{ receiptNumber: string }>('payment-record', input)]);
     expect(second.receiptNumber).toBe(first.receiptNumber);
     expect(counts().payments).toBe(1);
+  });
+
+  it('shows on confirm exactly the receipt that was stored', async () => {
+    const shown = await call<{ id: string }>('payment-record', cashFor(await johnDoe(), { notes: 'Paid at the counter' }));
+    expect(await call('payment-get', { paymentId: shown.id })).toEqual(shown);
   });
 
   it('refuses amount received below the amount paid, naming the field, and stores nothing', async () => {
