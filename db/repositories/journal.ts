@@ -1,17 +1,14 @@
-import { sql } from 'drizzle-orm';
 import type { AuditEntry, OutboxPosting } from '../../core/ports.js';
 import type { CounterDb } from '../connection.js';
 import { preparedInsert } from '../prepared-insert.js';
-import { auditEntries, numberSequences, outbox } from '../schema.js';
+import { auditEntries, outbox } from '../schema.js';
 
 /** The bookkeeping every use case writes beside its record: numbers, audit entries, outbox postings. */
 export function journalRepository(db: CounterDb) {
-  const nextValue = db
-    .insert(numberSequences)
-    .values({ scope: sql.placeholder('scope'), lastValue: sql.placeholder('start') })
-    .onConflictDoUpdate({ target: numberSequences.scope, set: { lastValue: sql`${numberSequences.lastValue} + 1` } })
-    .returning({ value: numberSequences.lastValue })
-    .prepare();
+  // Raw SQL: drizzle's prepared upsert took four times as long, three times a payment.
+  const nextValue = db.$client
+    .prepare<[string, number], number>('insert into number_sequences (scope, last_value) values (?, ?) on conflict (scope) do update set last_value = last_value + 1 returning last_value')
+    .pluck();
   const insertAudit = preparedInsert(db, auditEntries);
   const insertPosting = preparedInsert(db, outbox);
 
@@ -19,7 +16,7 @@ export function journalRepository(db: CounterDb) {
     sequences: {
       /** Taken inside the caller's transaction: a rollback gives the number back, so there is no gap. */
       next(scope: string, start: number): number {
-        return nextValue.get({ scope, start })!.value;
+        return nextValue.get(scope, start)!;
       },
     },
     audit: {

@@ -1,4 +1,4 @@
-import { desc, eq, asc, gt, sql } from 'drizzle-orm';
+import { asc, gt, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { chain, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
 import { cents, type Cents } from '../../core/money.js';
@@ -9,13 +9,10 @@ import { ledgerLines } from '../schema.js';
 const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 export function ledgerRepository(db: CounterDb) {
-  const lastHash = db.select({ hash: ledgerLines.hash }).from(ledgerLines).orderBy(desc(ledgerLines.seq)).limit(1).prepare();
+  // Both run inside every payment's transaction; raw statements skip drizzle's per-call mapping.
+  const lastHash = db.$client.prepare<[], string>('select hash from ledger_lines order by seq desc limit 1').pluck();
+  const balance = db.$client.prepare<[string], number>('select coalesce(sum(amount), 0) from ledger_lines where consumer_id = ?').pluck();
   const insertLine = preparedInsert(db, ledgerLines);
-  const balance = db
-    .select({ total: sql<number>`coalesce(sum(${ledgerLines.amount}), 0)` })
-    .from(ledgerLines)
-    .where(eq(ledgerLines.consumerId, sql.placeholder('consumerId')))
-    .prepare();
 
   /** Every line in order, a page at a time, for the integrity check. */
   function* lines(pageSize = 5000): Generator<ChainedLedgerLine> {
@@ -32,12 +29,12 @@ export function ledgerRepository(db: CounterDb) {
     /** Appends in order, each line chained to the one before; call inside the use case's transaction. */
     append(drafts: readonly LedgerLineDraft[]): void {
       if (drafts.length === 0) return;
-      const previous = lastHash.get()?.hash ?? GENESIS_HASH;
+      const previous = lastHash.get() ?? GENESIS_HASH;
       for (const line of chain(sha256Hex, previous, drafts)) insertLine(line);
     },
 
     balance(consumerId: string): Cents {
-      return cents(balance.get({ consumerId })?.total ?? 0);
+      return cents(balance.get(consumerId)!);
     },
 
     /** The consumer's balance as it stood right after the given payment's lines. */
