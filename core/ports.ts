@@ -1,6 +1,7 @@
 import type { Consumer, PayableItem } from './accounts/account.js';
+import type { CreditNoteRecord, CreditNoteUsage } from './credit-notes/credit-note.js';
 import type { LedgerLineDraft } from './ledger/ledger-line.js';
-import type { PaymentRecord } from './payments/payment-record.js';
+import type { PaymentRecord, PaymentStatus } from './payments/payment-record.js';
 
 /**
  * What the use cases need from storage. db/ implements these over SQLite;
@@ -26,6 +27,29 @@ export interface OutboxPosting {
   createdAt: string;
 }
 
+/** A credit note with what its ledger lines say is left of it. */
+export interface CreditNoteOnHand {
+  record: CreditNoteRecord;
+  usage: CreditNoteUsage;
+}
+
+/** What a reversal needs to know of the payment it undoes. */
+export type StoredPaymentFacts = Pick<
+  PaymentRecord,
+  'id' | 'consumerId' | 'amount' | 'method' | 'receiptNumber' | 'status' | 'verification' | 'paymentDate' | 'appliedCreditNoteId' | 'type'
+> & { source: 'counter' | 'online' };
+
+export interface ReversalRecord {
+  id: string;
+  number: string;
+  paymentId: string;
+  reason: string;
+  reversedBy: string;
+  approvedBy: string;
+  at: string;
+  replacementPaymentId: string | null;
+}
+
 export interface Ports {
   newId(): string;
   consumers: { byId(id: string): Consumer | undefined };
@@ -35,10 +59,26 @@ export interface Ports {
     /** The receipt number of the payment that already used this proof of payment, if any. */
     receiptUsingReference(method: string, reference: string): string | undefined;
     insert(record: PaymentRecord): void;
+    facts(id: string): StoredPaymentFacts | undefined;
+    setStatus(id: string, status: PaymentStatus): void;
+    markVerified(id: string, by: string, at: string): void;
   };
+  creditNotes: {
+    insert(note: CreditNoteRecord, approvedBy: string | null): void;
+    onHand(id: string): CreditNoteOnHand | undefined;
+    /** Every note issued on a payment: its overpayment's and any made by hand. */
+    onPayment(paymentId: string): CreditNoteOnHand[];
+    /** Notes whose expiry day has passed and that still show credit, oldest first. */
+    expiredWithCredit(today: string): CreditNoteOnHand[];
+  };
+  reversals: { insert(reversal: ReversalRecord): void };
   /** Counts; the number format that turns the count into an identifier is core's. */
   sequences: { next(scope: string, start: number): number };
-  ledger: { append(lines: readonly LedgerLineDraft[]): void };
+  ledger: {
+    append(lines: readonly LedgerLineDraft[]): void;
+    /** The lines a payment wrote, in order. */
+    linesOfPayment(paymentId: string): LedgerLineDraft[];
+  };
   audit: { append(entry: AuditEntry): void };
   outbox: { add(posting: OutboxPosting): void };
 }

@@ -9,8 +9,15 @@ import type { CounterDb } from './connection.js';
  * SQLite fills itself (an autoincrement key, a default) are left to SQLite;
  * an optional column the row leaves out is stored as null.
  */
-export function preparedInsert<T extends SQLiteTable>(db: CounterDb, table: T): (row: InferInsertModel<T>) => void {
-  const columns = Object.entries(getTableColumns(table)).filter(([, column]) => !column.hasDefault && !(column.primary && column.columnType === 'SQLiteInteger'));
+export function preparedInsert<T extends SQLiteTable>(
+  db: CounterDb,
+  table: T,
+  /** Columns with a default that the caller always gives. */
+  given: readonly string[] = [],
+): (row: InferInsertModel<T>) => void {
+  const columns = Object.entries(getTableColumns(table)).filter(
+    ([key, column]) => given.includes(key) || (!column.hasDefault && !(column.primary && column.columnType === 'SQLiteInteger')),
+  );
   const statement = db.$client.prepare(
     `insert into "${getTableName(table)}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) values (${columns.map(([key]) => `@${key}`).join(', ')})`,
   );

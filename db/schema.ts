@@ -98,13 +98,26 @@ export const payments = sqliteTable(
     amountReceived: integer('amount_received'),
     changeGiven: integer('change_given'),
     reference: text('reference'),
+    cardLast4: text('card_last4'),
+    bankName: text('bank_name'),
+    /** A credit tender's credit note. Not a foreign key: notes and payments refer to each other. */
+    appliedCreditNoteId: text('applied_credit_note_id'),
     status: text('status').notNull(),
     verification: text('verification').notNull(),
+    verifiedBy: text('verified_by'),
+    verifiedAt: text('verified_at'),
     notes: text('notes'),
     paymentDate: text('payment_date').notNull(),
     recordedAt: text('recorded_at').notNull(),
     recordedBy: text('recorded_by').notNull().references(() => users.id),
     terminalCode: text('terminal_code').notNull(),
+    /** 'counter', or 'online' for a payment brought down from the centre. */
+    source: text('source').notNull().default('counter'),
+    gateway: text('gateway'),
+    webhookStatus: text('webhook_status'),
+    settlementStatus: text('settlement_status'),
+    initiatedAt: text('initiated_at'),
+    settledAt: text('settled_at'),
   },
   (t) => [
     index('payments_consumer').on(t.consumerId, t.recordedAt),
@@ -147,6 +160,45 @@ export const ledgerLines = sqliteTable(
   },
   (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount), index('ledger_lines_payment').on(t.paymentId)],
 );
+
+/** Credit the utility owes a consumer. What is left of it is minus the sum of its ledger lines. */
+export const creditNotes = sqliteTable(
+  'credit_notes',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    consumerId: text('consumer_id').notNull().references(() => consumers.id),
+    paymentId: text('payment_id').notNull().references(() => payments.id),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    remarks: text('remarks'),
+    issuedOn: text('issued_on').notNull(),
+    expiresOn: text('expires_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull().references(() => users.id),
+    approvedBy: text('approved_by').references(() => users.id),
+  },
+  (t) => [index('credit_notes_consumer').on(t.consumerId), index('credit_notes_payment').on(t.paymentId), index('credit_notes_expiry').on(t.expiresOn)],
+);
+
+/** A payment undone: the slip's number, why, and the manager who approved it. The money moves in ledger lines. */
+export const paymentReversals = sqliteTable('payment_reversals', {
+  id: text('id').primaryKey(),
+  number: text('number').notNull().unique(),
+  paymentId: text('payment_id').notNull().unique().references(() => payments.id),
+  reason: text('reason').notNull(),
+  reversedBy: text('reversed_by').notNull().references(() => users.id),
+  approvedBy: text('approved_by').notNull().references(() => users.id),
+  at: text('at').notNull(),
+  /** Set when an administrator's edit replaced the payment with a corrected one. */
+  replacementPaymentId: text('replacement_payment_id'),
+});
+
+/** The ledger's sum per consumer, kept by a trigger on every new line; always recomputable and checked. */
+export const consumerBalances = sqliteTable('consumer_balances', {
+  consumerId: text('consumer_id').primaryKey(),
+  balance: integer('balance').notNull(),
+});
 
 export const numberSequences = sqliteTable('number_sequences', {
   scope: text('scope').primaryKey(),

@@ -2,11 +2,13 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Ports } from '../core/ports.js';
 import type { CounterDb } from './connection.js';
 import { consumersRepository } from './repositories/consumers.js';
+import { creditNotesRepository } from './repositories/credit-notes.js';
 import { itemsRepository } from './repositories/items.js';
 import { journalRepository } from './repositories/journal.js';
 import { ledgerRepository } from './repositories/ledger.js';
 import { paymentsRepository } from './repositories/payments.js';
 import { printJobsRepository } from './repositories/print-jobs.js';
+import { reversalsRepository } from './repositories/reversals.js';
 import { settingsRepository } from './repositories/settings.js';
 import { usersRepository } from './repositories/users.js';
 
@@ -18,6 +20,8 @@ export function createStore(db: CounterDb) {
     consumers: consumersRepository(db),
     items: itemsRepository(db),
     payments: paymentsRepository(db),
+    creditNotes: creditNotesRepository(db),
+    reversals: reversalsRepository(db),
     ledger: ledgerRepository(db),
     settings: settingsRepository(db),
     users: usersRepository(db),

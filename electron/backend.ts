@@ -7,6 +7,7 @@ import { createStore, type Store } from '../db/store.js';
 import { hashPin, verifyPin } from './auth/pin-hash.js';
 import { createSessions } from './auth/sessions.js';
 import { sendToNetworkPrinter } from './printing/tcp-printer.js';
+import { startCreditExpiry } from './services/credit-expiry.js';
 import { createHandlers } from './services/handlers.js';
 
 export interface BackendOptions {
@@ -24,6 +25,8 @@ export interface Backend {
   dispatch: Dispatch;
   store: Store;
   dataDir: string;
+  /** Forfeits expired credit now (it also runs at start and every hour); how many notes expired. */
+  expireCreditNotes(): number;
   close(): void;
 }
 
@@ -45,6 +48,7 @@ export function openBackend(options: BackendOptions): Backend {
     store.settings.save({ ...settings, printer: { ...settings.printer, address: options.printerAddress } });
   }
   log(`database ${file}`);
+  const creditExpiry = startCreditExpiry(store, clock, log);
 
   const sessions = createSessions();
   const handlers = createHandlers({ store, sessions, clock, demo: options.demo, hashPin, verifyPin, sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter });
@@ -54,7 +58,9 @@ export function openBackend(options: BackendOptions): Backend {
     dispatch,
     store,
     dataDir: options.dataDir,
+    expireCreditNotes: creditExpiry.run,
     close() {
+      creditExpiry.stop();
       if (db.$client.open) {
         db.$client.pragma('wal_checkpoint(TRUNCATE)');
         db.$client.close();

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import { mergeCalls, type CallDefinition } from './define.js';
 import { consumerCalls } from './calls/consumers.js';
 import { paymentCalls } from './calls/payments.js';
-import { receiptCalls } from './calls/receipts.js';
+import { creditNoteCalls } from './calls/credit-notes.js';
+import { documentCalls } from './calls/documents.js';
 import { sessionCalls } from './calls/session.js';
 import { settingsCalls } from './calls/settings.js';
 
 /** Every call the UI can make. Preload, ipcMain and the HTTP adapter all serve exactly this table. */
-export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, receiptCalls);
+export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

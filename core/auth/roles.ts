@@ -13,6 +13,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const TAKES_PAYMENTS: readonly Role[] = ['customer_executive', 'cashier', 'branch_manager'];
 export const EVERY_ROLE: readonly Role[] = ROLES;
 export const MANAGES_SETTINGS: readonly Role[] = ['branch_manager', 'administrator'];
+/** Who may mark a pending payment verified. */
+export const VERIFIES_PAYMENTS: readonly Role[] = ['branch_manager', 'administrator'];
+/** Whose PIN approves a reversal or a credit note made by hand. */
+export const APPROVES: readonly Role[] = ['branch_manager', 'administrator'];
+/** Only an administrator may change a posted payment, and then only as a reversal plus a new payment. */
+export const EDITS_POSTED_PAYMENTS: readonly Role[] = ['administrator'];
 
 export interface SignedInUser {
   id: string;
@@ -20,3 +26,6 @@ export interface SignedInUser {
   displayName: string;
   role: Role;
 }
+
+/** The author of what the counter does on its own (expiring credit) and of payments made online; it cannot log in. */
+export const SYSTEM_USER_ID = 'system';

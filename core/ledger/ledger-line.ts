@@ -6,13 +6,16 @@ import type { ItemKind } from '../accounts/account.js';
  * consumer owes (a bill, a service charge), negative ones lower it (a payment,
  * a credit). Lines are never edited: a mistake is corrected by a new line.
  */
-export type LedgerEntryKind = 'charge' | 'payment' | 'reversal' | 'adjustment';
+export type LedgerEntryKind = 'charge' | 'payment' | 'reversal' | 'adjustment' | 'credit_issued' | 'credit_applied' | 'credit_expired';
+
+/** What a line is against: a payable item, or a credit note whose remaining credit is minus the sum of its lines. */
+export type LedgerItemKind = ItemKind | 'credit_note';
 
 export interface LedgerLineDraft {
   id: string;
   consumerId: string;
   entryKind: LedgerEntryKind;
-  itemKind: ItemKind | null;
+  itemKind: LedgerItemKind | null;
   itemId: string | null;
   paymentId: string | null;
   amount: Cents;

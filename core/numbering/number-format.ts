@@ -11,7 +11,7 @@ export interface NumberFormat {
   start: number;
 }
 
-export type NumberKind = 'payment' | 'transaction' | 'receipt' | 'creditNote' | 'plan';
+export type NumberKind = 'payment' | 'transaction' | 'receipt' | 'creditNote' | 'reversal' | 'plan';
 
 const TOKEN = /\{(yyyy|terminal|seq(?::(\d{1,2}))?)\}/g;
 
@@ -43,5 +43,6 @@ export const DEFAULT_NUMBER_FORMATS: Record<NumberKind, NumberFormat> = {
   transaction: { pattern: 'TXN-{yyyy}-{terminal}-{seq:6}', start: 1 },
   receipt: { pattern: 'R-{terminal}-{seq}', start: 5001 },
   creditNote: { pattern: 'CN-{terminal}-{seq:5}', start: 1 },
+  reversal: { pattern: 'RV-{terminal}-{seq:5}', start: 1 },
   plan: { pattern: 'PP-{yyyy}-{terminal}-{seq:4}', start: 1 },
 };

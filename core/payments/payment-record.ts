@@ -1,6 +1,9 @@
 import type { ItemKind, PaymentType } from '../accounts/account.js';
 import type { Cents } from '../money.js';
-import type { PaymentMethodCode } from '../settings/settings.js';
+import type { TenderCode } from './tenders.js';
+
+export const PAYMENT_STATUSES = ['posted', 'pending', 'failed', 'cancelled', 'reversed'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** A payment as stored: the row, its numbers and where its money went. */
 export interface PaymentRecord {
@@ -11,12 +14,16 @@ export interface PaymentRecord {
   consumerId: string;
   type: PaymentType;
   channel: string;
-  method: PaymentMethodCode;
+  method: TenderCode;
   amount: Cents;
   amountReceived: Cents | null;
   change: Cents | null;
   reference: string | null;
-  status: 'posted' | 'pending' | 'failed' | 'cancelled';
+  cardLast4: string | null;
+  bankName: string | null;
+  /** The credit note a credit tender drew on. */
+  appliedCreditNoteId: string | null;
+  status: PaymentStatus;
   verification: 'verified' | 'pending';
   notes: string | null;
   paymentDate: string;

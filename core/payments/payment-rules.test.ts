@@ -3,7 +3,7 @@ import { ApiError } from '../api/errors.js';
 import { cents } from '../money.js';
 import { DEFAULT_SETTINGS } from '../settings/settings.js';
 import type { PayableItem } from '../accounts/account.js';
-import { decidePayment, type PaymentRequest } from './payment-rules.js';
+import { decidePayment, type CreditOnHand, type PaymentRequest } from './payment-rules.js';
 
 const bill: PayableItem = { kind: 'bill', id: 'b1', reference: 'INV-2025-001234', detail: 'Mar 2025', amount: cents(14550), open: cents(14550), issuedOn: '2025-03-01', dueOn: '2025-03-31' };
 const today = '2026-11-23';
@@ -49,8 +49,48 @@ describe('the payment rule', () => {
     expect(refusal(() => decidePayment(cash({ channel: 'drone' }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'channel' });
   });
 
-  it('refuses paying nothing, and paying more than is open until credit notes exist', () => {
+  it('refuses paying nothing', () => {
     expect(refusal(() => decidePayment(cash({ itemIds: [] }), [], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'itemIds' });
-    expect(refusal(() => decidePayment(cash({ amountPaid: cents(20000), amountReceived: cents(20000) }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'amountPaid' });
+  });
+
+  it('classifies an underpayment, an exact payment and an overpayment, and turns the excess into credit', () => {
+    expect(decidePayment(cash({ amountPaid: cents(10000) }), [bill], DEFAULT_SETTINGS, today)).toMatchObject({ outcome: 'under', overpayment: 0, due: 14550 });
+    expect(decidePayment(cash(), [bill], DEFAULT_SETTINGS, today)).toMatchObject({ outcome: 'exact', overpayment: 0 });
+    const over = decidePayment(cash({ amountPaid: cents(15000), amountReceived: cents(15000) }), [bill], DEFAULT_SETTINGS, today);
+    expect(over).toMatchObject({ outcome: 'over', overpayment: 450, change: 0 });
+    expect(over.allocations.map((a) => a.applied)).toEqual([14550]);
+  });
+
+  it('refuses an overpayment above the limit of the settings, naming Amount paid', () => {
+    const limited = { ...DEFAULT_SETTINGS, overpaymentLimit: 1000 };
+    expect(decidePayment(cash({ amountPaid: cents(15550), amountReceived: cents(15550) }), [bill], limited, today).overpayment).toBe(1000);
+    const refused = refusal(() => decidePayment(cash({ amountPaid: cents(15551), amountReceived: cents(15551) }), [bill], limited, today));
+    expect(refused).toMatchObject({ code: 'VALIDATION', field: 'amountPaid' });
+    expect(refused.message).toContain('overpayment limit is KES 10.00');
+  });
+
+  it('a card payment needs the approval code and the last four digits', () => {
+    const card = (extra: Partial<PaymentRequest>) => cash({ method: 'card', amountReceived: undefined, reference: 'A1B2C3', cardLast4: '4242', ...extra });
+    expect(decidePayment(card({}), [bill], DEFAULT_SETTINGS, today)).toMatchObject({ reference: 'A1B2C3', cardLast4: '4242', verification: 'verified' });
+    expect(refusal(() => decidePayment(card({ cardLast4: '42' }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'cardLast4' });
+    expect(refusal(() => decidePayment(card({ reference: '' }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'reference' });
+  });
+
+  it('M-PESA needs a 10-character receipt code and waits for verification; a bank transfer needs the bank', () => {
+    const mpesa = decidePayment(cash({ method: 'mpesa', amountReceived: undefined, reference: 'lhg31aa5tx' }), [bill], DEFAULT_SETTINGS, today);
+    expect(mpesa).toMatchObject({ reference: 'LHG31AA5TX', verification: 'pending' });
+    expect(refusal(() => decidePayment(cash({ method: 'mpesa', amountReceived: undefined, reference: 'LHG31' }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'reference' });
+    expect(refusal(() => decidePayment(cash({ method: 'bank_transfer', amountReceived: undefined, reference: 'FT123456' }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'bankName' });
+  });
+
+  it('credit can pay only what the items owe, only from an active note of the same consumer, only up to what is left', () => {
+    const credit: CreditOnHand = { id: 'cn1', number: 'CN-T01-00001', consumerId: 'c1', expiresOn: '2027-11-23', usage: { amount: cents(5000), applied: cents(1000), withdrawn: cents(0), ended: null } };
+    const withCredit = (extra: Partial<PaymentRequest>) => cash({ method: 'credit_note', amountReceived: undefined, creditNoteId: 'cn1', amountPaid: cents(4000), ...extra });
+    expect(decidePayment(withCredit({}), [bill], DEFAULT_SETTINGS, today, credit)).toMatchObject({ verification: 'verified', overpayment: 0 });
+    expect(refusal(() => decidePayment(withCredit({ amountPaid: cents(4001) }), [bill], DEFAULT_SETTINGS, today, credit))).toMatchObject({ field: 'amountPaid' });
+    expect(refusal(() => decidePayment(withCredit({}), [bill], DEFAULT_SETTINGS, today, { ...credit, consumerId: 'c2' }))).toMatchObject({ field: 'creditNoteId' });
+    expect(refusal(() => decidePayment(withCredit({}), [bill], DEFAULT_SETTINGS, today, { ...credit, expiresOn: '2026-11-22' }))).toMatchObject({ code: 'CONFLICT', field: 'creditNoteId' });
+    const small = { ...bill, open: cents(3000) };
+    expect(refusal(() => decidePayment(withCredit({}), [small], DEFAULT_SETTINGS, today, credit))).toMatchObject({ field: 'amountPaid' });
   });
 });

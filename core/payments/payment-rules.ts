@@ -1,22 +1,46 @@
 import { invalid, conflict } from '../api/errors.js';
 import { ITEM_KIND_OF, PAYMENT_TYPE_LABELS, type PayableItem, type PaymentType } from '../accounts/account.js';
-import { add, cents, formatMoneyAscii, type Cents } from '../money.js';
-import type { CounterSettings, PaymentMethodCode } from '../settings/settings.js';
+import { creditNoteStatus, remainingCredit, type CreditNoteUsage } from '../credit-notes/credit-note.js';
+import { add, cents, formatMoneyAscii, subtract, type Cents } from '../money.js';
+import type { CounterSettings } from '../settings/settings.js';
 import { allocate, type Allocation } from './allocate.js';
 import { normaliseReference, REFERENCE_RULES, verificationOnRecord } from './references.js';
+import type { TenderCode } from './tenders.js';
 
 export interface PaymentRequest {
   id: string;
   consumerId: string;
   type: PaymentType;
   itemIds: string[];
-  method: PaymentMethodCode;
+  method: TenderCode;
   channel: string;
   amountPaid: Cents;
   amountReceived?: Cents | undefined;
   reference?: string | undefined;
+  /** Card: the last four digits of the card, from the terminal slip. */
+  cardLast4?: string | undefined;
+  /** Bank transfer: the bank the customer sent from. */
+  bankName?: string | undefined;
+  /** Credit tender: the consumer's credit note being applied. */
+  creditNoteId?: string | undefined;
   notes?: string | undefined;
   paymentDate: string;
+}
+
+/** The credit note a credit tender draws on, as the ledger has it now. */
+export interface CreditOnHand {
+  id: string;
+  number: string;
+  consumerId: string;
+  expiresOn: string;
+  usage: CreditNoteUsage;
+}
+
+/** Exact, over or under what the selected items still owe (AC19). */
+export type PaymentOutcome = 'exact' | 'over' | 'under';
+
+export function classifyPayment(amountPaid: Cents, due: Cents): PaymentOutcome {
+  return amountPaid === due ? 'exact' : amountPaid > due ? 'over' : 'under';
 }
 
 export interface PaymentDecision {
@@ -24,8 +48,15 @@ export interface PaymentDecision {
   amountReceived: Cents | null;
   change: Cents | null;
   reference: string | null;
+  cardLast4: string | null;
+  bankName: string | null;
   notes: string | null;
   verification: 'verified' | 'pending';
+  /** What the selected items owed before the payment. */
+  due: Cents;
+  outcome: PaymentOutcome;
+  /** The part of an overpayment that becomes a credit note (AC24); zero otherwise. */
+  overpayment: Cents;
 }
 
 /**
@@ -33,10 +64,18 @@ export interface PaymentDecision {
  * to hear about a problem. `items` are the requested items that exist for this
  * consumer, in the order the cashier wants them paid.
  */
-export function decidePayment(request: PaymentRequest, items: readonly PayableItem[], settings: CounterSettings, today: string): PaymentDecision {
+export function decidePayment(
+  request: PaymentRequest,
+  items: readonly PayableItem[],
+  settings: CounterSettings,
+  today: string,
+  credit?: CreditOnHand,
+): PaymentDecision {
   const money = (amount: Cents) => formatMoneyAscii(amount, settings.currency);
-  const method = settings.paymentMethods.find((m) => m.code === request.method);
-  if (!method?.enabled) throw invalid('method', `Method ${request.method} is not enabled in settings`);
+  if (request.method !== 'credit_note') {
+    const method = settings.paymentMethods.find((m) => m.code === request.method);
+    if (!method?.enabled) throw invalid('method', `Method ${request.method} is not enabled in settings`);
+  }
   if (!settings.channels.some((c) => c.code === request.channel)) throw invalid('channel', `Channel ${request.channel} is not one of the configured channels`);
   if (request.paymentDate > today) throw invalid('paymentDate', 'Payment date cannot be in the future');
 
@@ -50,9 +89,16 @@ export function decidePayment(request: PaymentRequest, items: readonly PayableIt
     if (item.open <= 0) throw conflict('itemIds', `${item.reference} is already paid`);
   }
 
-  const openTotal = add(...items.map((i) => i.open));
-  if (request.amountPaid > openTotal) {
-    throw invalid('amountPaid', `Amount paid (${money(request.amountPaid)}) is more than the open amount of what is selected (${money(openTotal)})`);
+  const due = add(...items.map((i) => i.open));
+  const overpayment = request.amountPaid > due ? subtract(request.amountPaid, due) : cents(0);
+  if (request.method === 'credit_note') {
+    checkCredit(request, credit, today, money);
+    if (overpayment > 0) throw invalid('amountPaid', `Credit applied (${money(request.amountPaid)}) is more than what is selected owes (${money(due)})`);
+  } else if (overpayment > settings.overpaymentLimit) {
+    throw invalid(
+      'amountPaid',
+      `Amount paid is ${money(overpayment)} over what is selected (${money(due)}); the overpayment limit is ${money(cents(settings.overpaymentLimit))}`,
+    );
   }
 
   let amountReceived: Cents | null = null;
@@ -69,11 +115,23 @@ export function decidePayment(request: PaymentRequest, items: readonly PayableIt
   }
 
   let reference: string | null = null;
-  if (request.method !== 'cash') {
+  if (request.method !== 'cash' && request.method !== 'credit_note') {
     const rule = REFERENCE_RULES[request.method];
     reference = normaliseReference(request.reference ?? '');
     if (!reference) throw invalid('reference', `${rule.label} is required`);
     if (!rule.pattern.test(reference)) throw invalid('reference', `${rule.label} must be ${rule.hint}`);
+  }
+
+  let cardLast4: string | null = null;
+  if (request.method === 'card') {
+    cardLast4 = request.cardLast4?.trim() ?? '';
+    if (!/^\d{4}$/.test(cardLast4)) throw invalid('cardLast4', 'Last four digits of the card must be 4 digits');
+  }
+  let bankName: string | null = null;
+  if (request.method === 'bank_transfer') {
+    bankName = request.bankName?.trim() ?? '';
+    if (!bankName) throw invalid('bankName', 'Bank is required for a bank transfer');
+    if (bankName.length > 60) throw invalid('bankName', 'Bank must be at most 60 characters');
   }
 
   return {
@@ -81,7 +139,22 @@ export function decidePayment(request: PaymentRequest, items: readonly PayableIt
     amountReceived,
     change,
     reference,
+    cardLast4,
+    bankName,
     notes,
-    verification: verificationOnRecord(request.method),
+    verification: request.method === 'credit_note' ? 'verified' : verificationOnRecord(request.method),
+    due,
+    outcome: classifyPayment(request.amountPaid, due),
+    overpayment,
   };
+}
+
+function checkCredit(request: PaymentRequest, credit: CreditOnHand | undefined, today: string, money: (amount: Cents) => string): void {
+  if (!request.creditNoteId) throw invalid('creditNoteId', 'Choose the credit note to apply');
+  if (!credit || credit.id !== request.creditNoteId || credit.consumerId !== request.consumerId) throw invalid('creditNoteId', 'This credit note is not one of this consumer\'s');
+  const status = creditNoteStatus(credit.usage);
+  if (status !== 'active') throw conflict('creditNoteId', `Credit note ${credit.number} is ${status} and cannot be applied`);
+  if (today > credit.expiresOn) throw conflict('creditNoteId', `Credit note ${credit.number} expired on ${credit.expiresOn}`);
+  const remaining = remainingCredit(credit.usage);
+  if (request.amountPaid > remaining) throw invalid('amountPaid', `Only ${money(remaining)} of credit remains on ${credit.number}`);
 }

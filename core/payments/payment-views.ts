@@ -2,73 +2,103 @@ import type { z } from 'zod';
 import type { paymentSummarySchema } from '../api/calls/consumers.js';
 import type { PaymentDetails } from '../api/calls/payments.js';
 import type { Consumer, ItemKind, PayableItem } from '../accounts/account.js';
-import type { PaymentRecord } from './payment-record.js';
+import { creditNoteBrief, type CreditNoteRecord } from '../credit-notes/credit-note.js';
+import { add, cents, subtract } from '../money.js';
+import type { CreditNoteOnHand } from '../ports.js';
 import type { CounterSettings } from '../settings/settings.js';
+import { onlineStatusLabels, processingTime } from './gateway-status.js';
+import type { PaymentRecord } from './payment-record.js';
+import { classifyPayment } from './payment-rules.js';
+import { CREDIT_TENDER_LABEL } from './tenders.js';
 
 export type PaymentSummary = Omit<z.infer<typeof paymentSummarySchema>, 'methodLabel'>;
 
-export const methodLabel = (settings: CounterSettings, code: string) => settings.paymentMethods.find((m) => m.code === code)?.label ?? code;
+export const methodLabel = (settings: CounterSettings, code: string) =>
+  code === 'credit_note' ? CREDIT_TENDER_LABEL : (settings.paymentMethods.find((m) => m.code === code)?.label ?? code);
 export const channelLabel = (settings: CounterSettings, code: string) => settings.channels.find((c) => c.code === code)?.label ?? code;
 
 export function withMethodLabel(summary: PaymentSummary, settings: CounterSettings) {
   return { ...summary, methodLabel: methodLabel(settings, summary.method) };
 }
 
-export interface StoredPayment {
-  row: Omit<PaymentDetails, 'channelLabel' | 'methodLabel' | 'change' | 'recordedBy' | 'consumer' | 'allocations' | 'balanceAfter' | 'printCount'> & {
-    changeGiven: number | null;
-    recordedBy: string;
-  };
-  allocations: Array<{ itemKind: ItemKind | string; itemId: string; amount: number; openBefore: number }>;
+/** A payment as stored, with where it came from: the counter, or an online gateway through the centre. */
+export type StoredPayment = PaymentRecord & {
+  source: 'counter' | 'online';
+  online: { gateway: string; webhookStatus: string; settlementStatus: string | null; initiatedAt: string; settledAt: string | null } | null;
+};
+
+export interface PaymentDetailsExtra {
+  consumer: Consumer;
+  recordedByName: string;
+  items: ReadonlyMap<string, Pick<PayableItem, 'reference' | 'detail' | 'amount'>>;
+  balanceAfter: number;
+  printCount: number;
+  creditNotes: readonly CreditNoteOnHand[];
+  appliedCreditNote: { id: string; number: string } | null;
+  reversal: PaymentDetails['reversal'];
+  /** For an online payment still settling, processing time runs to now. */
+  now: string;
 }
 
-/** Assembles what the receipt and the payment details view show from what is stored. */
-export function paymentDetails(
-  stored: StoredPayment,
-  extra: {
-    consumer: Consumer;
-    recordedByName: string;
-    items: ReadonlyMap<string, { reference: string; detail: string; amount: number }>;
-    balanceAfter: number;
-    printCount: number;
-  },
-  settings: CounterSettings,
-): PaymentDetails {
-  const { changeGiven, recordedBy, ...row } = stored.row;
+/** Assembles what the receipt and the payment details view show. */
+export function paymentDetails(payment: StoredPayment, extra: PaymentDetailsExtra, settings: CounterSettings): PaymentDetails {
+  const { allocations, change, consumerId: _consumer, recordedBy, appliedCreditNoteId: _applied, source, online, ...row } = payment;
+  const lines = allocations.map((a) => {
+    const item = extra.items.get(a.itemId);
+    return {
+      kind: a.itemKind as ItemKind,
+      itemId: a.itemId,
+      reference: item?.reference ?? a.itemId,
+      detail: item?.detail ?? '',
+      billed: item?.amount ?? a.openBefore,
+      openBefore: a.openBefore,
+      applied: a.amount,
+      openAfter: a.openBefore - a.amount,
+    };
+  });
+  const due = add(...lines.map((l) => cents(l.openBefore)));
+  const counter = source === 'counter';
   return {
     ...row,
-    change: changeGiven,
+    change,
     channelLabel: channelLabel(settings, row.channel),
     methodLabel: methodLabel(settings, row.method),
     recordedBy: { id: recordedBy, name: extra.recordedByName },
     consumer: extra.consumer,
-    allocations: stored.allocations.map((a) => {
-      const item = extra.items.get(a.itemId);
-      return {
-        kind: a.itemKind as ItemKind,
-        itemId: a.itemId,
-        reference: item?.reference ?? a.itemId,
-        detail: item?.detail ?? '',
-        billed: item?.amount ?? a.openBefore,
-        applied: a.amount,
-        openAfter: a.openBefore - a.amount,
-      };
-    }),
+    allocations: lines,
+    analysis: { billed: add(...lines.map((l) => cents(l.billed))), due, paid: row.amount, difference: subtract(row.amount, due), outcome: classifyPayment(row.amount, due) },
+    appliedCreditNote: extra.appliedCreditNote,
+    creditNotes: extra.creditNotes.map(({ record, usage }) => creditNoteBrief(record, usage)),
+    processing: {
+      receivedBy: counter ? extra.recordedByName : 'System',
+      time: processingTime(counter, online?.initiatedAt ?? row.recordedAt, online?.settledAt ?? null, extra.now),
+      verification: row.verification,
+    },
+    online: online && { ...online, ...onlineStatusLabels(online.webhookStatus, online.settlementStatus) },
+    reversal: extra.reversal,
     balanceAfter: extra.balanceAfter,
     printCount: extra.printCount,
   };
 }
 
-/** The details of a payment just written, from the record itself rather than a read back. */
+/** The details of a payment just written, from what was written rather than a read back. */
 export function recordedPaymentDetails(
-  record: PaymentRecord,
-  extra: { consumer: Consumer; recordedByName: string; items: readonly PayableItem[]; balanceAfter: number },
+  written: { record: PaymentRecord; consumer: Consumer; items: readonly PayableItem[]; creditNote: CreditNoteRecord | null; appliedCreditNote: { id: string; number: string } | null },
+  extra: { recordedByName: string; balanceAfter: number; now: string },
   settings: CounterSettings,
 ): PaymentDetails {
-  const { allocations, change, ...row } = record;
+  const fresh = (record: CreditNoteRecord): CreditNoteOnHand => ({ record, usage: { amount: record.amount, applied: cents(0), withdrawn: cents(0), ended: null } });
   return paymentDetails(
-    { row: { ...row, changeGiven: change }, allocations },
-    { ...extra, items: new Map(extra.items.map((item) => [item.id, item])), printCount: 0 },
+    { ...written.record, source: 'counter', online: null },
+    {
+      ...extra,
+      consumer: written.consumer,
+      items: new Map(written.items.map((item) => [item.id, item])),
+      printCount: 0,
+      creditNotes: written.creditNote ? [fresh(written.creditNote)] : [],
+      appliedCreditNote: written.appliedCreditNote,
+      reversal: null,
+    },
     settings,
   );
 }

@@ -1,14 +1,17 @@
 import { conflict, notFound } from '../api/errors.js';
 import type { Consumer, PayableItem } from '../accounts/account.js';
 import type { SignedInUser } from '../auth/roles.js';
+import { creditNoteExpiry, type CreditNoteRecord } from '../credit-notes/credit-note.js';
+import type { LedgerLineDraft } from '../ledger/ledger-line.js';
 import { cents } from '../money.js';
 import { formatNumber, sequenceScope, type NumberKind } from '../numbering/number-format.js';
 import type { Ports } from '../ports.js';
 import type { CounterSettings } from '../settings/settings.js';
 import type { PaymentRecord } from './payment-record.js';
-import { decidePayment, type PaymentRequest } from './payment-rules.js';
+import { decidePayment, type CreditOnHand, type PaymentRequest } from './payment-rules.js';
+import { CREDIT_TENDER_LABEL } from './tenders.js';
 
-export interface RecordPaymentContext {
+export interface UseCaseContext {
   user: SignedInUser;
   settings: CounterSettings;
   /** The terminal's local date (YYYY-MM-DD) and the instant, both from the caller's clock. */
@@ -16,18 +19,27 @@ export interface RecordPaymentContext {
   now: string;
 }
 
-/**
- * Takes a payment at the counter. Runs inside one transaction: the payment,
- * its numbers, its ledger lines, the audit entry and the outbox posting are
- * stored together or not at all. A repeat of the same payment id (a double
- * click, a retried call) returns the payment already stored and adds nothing.
- */
+/** Takes the next number of a kind inside the caller's transaction: a rollback gives it back. */
+export function takeNumber(ports: Ports, context: UseCaseContext, kind: NumberKind): string {
+  const year = Number(context.today.slice(0, 4));
+  const format = context.settings.numberFormats[kind];
+  const value = ports.sequences.next(sequenceScope(kind, format, year), format.start);
+  return formatNumber(format, value, year, context.settings.terminalCode);
+}
+
 export type RecordPaymentOutcome =
   | { repeated: true; paymentId: string }
   /** What was written, so the receipt can be shown without reading it all back. */
-  | { repeated: false; paymentId: string; record: PaymentRecord; consumer: Consumer; items: PayableItem[] };
+  | { repeated: false; paymentId: string; record: PaymentRecord; consumer: Consumer; items: PayableItem[]; creditNote: CreditNoteRecord | null; credit: CreditOnHand | undefined };
 
-export function recordPayment(ports: Ports, request: PaymentRequest, context: RecordPaymentContext): RecordPaymentOutcome {
+/**
+ * Takes a payment at the counter. Runs inside one transaction: the payment,
+ * its numbers, its ledger lines, a credit note for an overpayment, the audit
+ * entry and the outbox posting are stored together or not at all. A repeat of
+ * the same payment id (a double click, a retried call) returns the payment
+ * already stored and adds nothing.
+ */
+export function recordPayment(ports: Ports, request: PaymentRequest, context: UseCaseContext): RecordPaymentOutcome {
   const existing = ports.payments.find(request.id);
   if (existing) {
     if (existing.consumerId !== request.consumerId || existing.amount !== request.amountPaid) {
@@ -46,24 +58,18 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Re
     return item;
   });
 
-  const decision = decidePayment(request, items, context.settings, context.today);
+  const credit = request.method === 'credit_note' && request.creditNoteId ? creditOnHand(ports, request.creditNoteId) : undefined;
+  const decision = decidePayment(request, items, context.settings, context.today, credit);
   if (decision.reference) {
     const usedBy = ports.payments.receiptUsingReference(request.method, decision.reference);
     if (usedBy) throw conflict('reference', `${decision.reference} was already used for receipt ${usedBy}`);
   }
 
-  const year = Number(context.today.slice(0, 4));
-  const number = (kind: NumberKind) => {
-    const format = context.settings.numberFormats[kind];
-    const value = ports.sequences.next(sequenceScope(kind, format, year), format.start);
-    return formatNumber(format, value, year, context.settings.terminalCode);
-  };
-
   const record: PaymentRecord = {
     id: request.id,
-    paymentNumber: number('payment'),
-    transactionNumber: number('transaction'),
-    receiptNumber: number('receipt'),
+    paymentNumber: takeNumber(ports, context, 'payment'),
+    transactionNumber: takeNumber(ports, context, 'transaction'),
+    receiptNumber: takeNumber(ports, context, 'receipt'),
     consumerId: consumer.id,
     type: request.type,
     channel: request.channel,
@@ -72,6 +78,9 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Re
     amountReceived: decision.amountReceived,
     change: decision.change,
     reference: decision.reference,
+    cardLast4: decision.cardLast4,
+    bankName: decision.bankName,
+    appliedCreditNoteId: credit?.id ?? null,
     status: 'posted',
     verification: decision.verification,
     notes: decision.notes,
@@ -88,24 +97,49 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Re
       openBefore: a.item.open,
     })),
   };
-
   ports.payments.insert(record);
-  const methodLabel = context.settings.paymentMethods.find((m) => m.code === request.method)?.label ?? request.method;
-  ports.ledger.append(
-    decision.allocations.map((a) => ({
-      id: ports.newId(),
-      consumerId: consumer.id,
-      entryKind: 'payment' as const,
-      itemKind: a.item.kind,
-      itemId: a.item.id,
-      paymentId: record.id,
-      amount: cents(-a.applied),
-      description: `${methodLabel} payment, receipt ${record.receiptNumber}, for ${a.item.reference}`,
-      createdAt: context.now,
-      createdBy: context.user.id,
-    })),
+
+  const creditNote: CreditNoteRecord | null =
+    decision.overpayment > 0
+      ? {
+          id: ports.newId(),
+          number: takeNumber(ports, context, 'creditNote'),
+          consumerId: consumer.id,
+          paymentId: record.id,
+          amount: decision.overpayment,
+          reason: 'overpayment',
+          remarks: null,
+          issuedOn: context.today,
+          expiresOn: creditNoteExpiry(context.today, context.settings.creditNoteValidityMonths),
+          createdAt: context.now,
+          createdBy: context.user.id,
+        }
+      : null;
+  if (creditNote) ports.creditNotes.insert(creditNote, null);
+
+  const tender = request.method === 'credit_note' ? CREDIT_TENDER_LABEL : (context.settings.paymentMethods.find((m) => m.code === request.method)?.label ?? request.method);
+  const line = (fields: Pick<LedgerLineDraft, 'entryKind' | 'itemKind' | 'itemId' | 'amount' | 'description'>): LedgerLineDraft => ({
+    id: ports.newId(),
+    consumerId: consumer.id,
+    paymentId: record.id,
+    createdAt: context.now,
+    createdBy: context.user.id,
+    ...fields,
+  });
+  const lines = decision.allocations.map((a) =>
+    line({ entryKind: 'payment', itemKind: a.item.kind, itemId: a.item.id, amount: cents(-a.applied), description: `${tender} payment, receipt ${record.receiptNumber}, for ${a.item.reference}` }),
   );
-  ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: record });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, payload: record, createdAt: context.now });
-  return { repeated: false, paymentId: record.id, record, consumer, items };
+  // Credit spent on the items comes back off the note, so the consumer's balance does not move twice.
+  if (credit) lines.push(line({ entryKind: 'credit_applied', itemKind: 'credit_note', itemId: credit.id, amount: record.amount, description: `Credit ${credit.number} applied, receipt ${record.receiptNumber}` }));
+  if (creditNote) lines.push(line({ entryKind: 'credit_issued', itemKind: 'credit_note', itemId: creditNote.id, amount: cents(-creditNote.amount), description: `Overpayment on receipt ${record.receiptNumber}, credit note ${creditNote.number}` }));
+  ports.ledger.append(lines);
+
+  ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: { ...record, creditNote } });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, payload: { payment: record, creditNote }, createdAt: context.now });
+  return { repeated: false, paymentId: record.id, record, consumer, items, creditNote, credit };
+}
+
+function creditOnHand(ports: Ports, creditNoteId: string): CreditOnHand | undefined {
+  const note = ports.creditNotes.onHand(creditNoteId);
+  return note && { id: note.record.id, number: note.record.number, consumerId: note.record.consumerId, expiresOn: note.record.expiresOn, usage: note.usage };
 }

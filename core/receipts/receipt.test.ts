@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { samplePayment } from '../../tests/support/sample-payment.js';
 import { DEFAULT_SETTINGS } from '../settings/settings.js';
 import type { DocumentLine, PrintDocument } from './print-document.js';
-import { buildReceipt, plainAscii } from './receipt.js';
+import { plainAscii } from './document-parts.js';
+import { buildReceipt } from './receipt.js';
 
 const texts = (document: PrintDocument) =>
   document.lines.flatMap((line) => (line.kind === 'text' ? [line.text] : line.kind === 'pair' ? [line.left, line.right] : line.kind === 'qr' ? [line.data] : []));
@@ -10,7 +11,7 @@ const pairValue = (document: PrintDocument, label: string) =>
   document.lines.find((line): line is Extract<DocumentLine, { kind: 'pair' }> => line.kind === 'pair' && line.left === label)?.right;
 
 describe('buildReceipt', () => {
-  const original = buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: false });
+  const original = buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 0 });
 
   it('names the receipt, payment and transaction numbers, the consumer and the bill paid', () => {
     expect(pairValue(original, 'Receipt no.')).toBe('R-T01-5001');
@@ -51,7 +52,7 @@ describe('buildReceipt', () => {
   });
 
   it('says COPY on a reprint, in the title, the file name and the paper', () => {
-    const copy = buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: true });
+    const copy = buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 1 });
     expect(copy.copy).toBe(true);
     expect(copy.title).toBe('Receipt R-T01-5001 (COPY)');
     expect(copy.fileName).toBe('receipt-R-T01-5001-copy');
@@ -62,7 +63,7 @@ describe('buildReceipt', () => {
     const mpesa = buildReceipt(
       samplePayment({ method: 'mpesa', methodLabel: 'M-PESA', amountReceived: null, change: null, reference: 'QFG7H8J9K0', verification: 'pending', status: 'pending' }),
       DEFAULT_SETTINGS,
-      { copy: false },
+      { copyNumber: 0 },
     );
     expect(pairValue(mpesa, 'Amount received')).toBeUndefined();
     expect(pairValue(mpesa, 'Change')).toBeUndefined();
@@ -72,7 +73,7 @@ describe('buildReceipt', () => {
   });
 
   it('prints the notes when there are some', () => {
-    const withNotes = buildReceipt(samplePayment({ notes: 'Paid by his daughter' }), DEFAULT_SETTINGS, { copy: false });
+    const withNotes = buildReceipt(samplePayment({ notes: 'Paid by his daughter' }), DEFAULT_SETTINGS, { copyNumber: 0 });
     expect(texts(withNotes)).toContain('Notes: Paid by his daughter');
     expect(texts(original).some((line) => line.startsWith('Notes:'))).toBe(false);
   });
@@ -85,7 +86,7 @@ describe('buildReceipt', () => {
         recordedBy: { id: 'u1', name: 'José' },
       }),
       { ...DEFAULT_SETTINGS, utilityName: 'Cityville Water & Power\u00a0Ltd', currency: 'KES' },
-      { copy: true },
+      { copyNumber: 1 },
     );
     for (const line of [receipt.title, ...texts(receipt)]) expect(line).toMatch(/^[\x20-\x7e]*$/);
     expect(texts(receipt)).toContain('Zoe Nyambura');

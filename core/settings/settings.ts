@@ -30,8 +30,13 @@ export const counterSettingsSchema = z.object({
     transaction: numberFormat,
     receipt: numberFormat,
     creditNote: numberFormat,
+    reversal: numberFormat,
     plan: numberFormat,
   }),
+  /** The most a payment may exceed what it pays; the excess becomes a credit note. */
+  overpaymentLimit: z.number().int().min(0),
+  /** How long a credit note can be applied, in months from the day it is issued. */
+  creditNoteValidityMonths: z.number().int().min(1).max(120),
   printer: z.object({
     /** tcp://host:port of an ESC/POS network printer; empty means none configured. */
     address: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5})?$/, 'Printer address must look like tcp://192.168.1.50:9100'),
@@ -60,6 +65,8 @@ export const DEFAULT_SETTINGS: CounterSettings = {
     { code: 'field', label: 'Field agent', isDefault: false },
   ],
   numberFormats: DEFAULT_NUMBER_FORMATS,
+  overpaymentLimit: 500000,
+  creditNoteValidityMonths: 12,
   printer: { address: '', paperWidth: 80 },
 };
 

@@ -9,6 +9,7 @@ export function journalRepository(db: CounterDb) {
   const nextValue = db.$client
     .prepare<[string, number], number>('insert into number_sequences (scope, last_value) values (?, ?) on conflict (scope) do update set last_value = last_value + 1 returning last_value')
     .pluck();
+  const currentValue = db.$client.prepare<[string], number>('select last_value from number_sequences where scope = ?').pluck();
   const insertAudit = preparedInsert(db, auditEntries);
   const insertPosting = preparedInsert(db, outbox);
 
@@ -17,6 +18,11 @@ export function journalRepository(db: CounterDb) {
       /** Taken inside the caller's transaction: a rollback gives the number back, so there is no gap. */
       next(scope: string, start: number): number {
         return nextValue.get(scope, start)!;
+      },
+      /** The value next() would give now, without taking it. */
+      peek(scope: string, start: number): number {
+        const current = currentValue.get(scope);
+        return current === undefined ? start : current + 1;
       },
     },
     audit: {

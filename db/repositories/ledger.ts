@@ -13,6 +13,11 @@ export function ledgerRepository(db: CounterDb) {
   const lastHash = db.$client.prepare<[], string>('select hash from ledger_lines order by seq desc limit 1').pluck();
   const balance = db.$client.prepare<[string], number>('select coalesce(sum(amount), 0) from ledger_lines where consumer_id = ?').pluck();
   const insertLine = preparedInsert(db, ledgerLines);
+  const ofPayment = db.$client.prepare<[string], LedgerLineDraft>(
+    `select id, consumer_id as consumerId, entry_kind as entryKind, item_kind as itemKind, item_id as itemId, payment_id as paymentId, amount,
+            description, created_at as createdAt, created_by as createdBy from ledger_lines where payment_id = ? order by seq`,
+  );
+  const cached = db.$client.prepare<[string], number>('select balance from consumer_balances where consumer_id = ?').pluck();
 
   /** Every line in order, a page at a time, for the integrity check. */
   function* lines(pageSize = 5000): Generator<ChainedLedgerLine> {
@@ -33,6 +38,15 @@ export function ledgerRepository(db: CounterDb) {
       for (const line of chain(sha256Hex, previous, drafts)) insertLine(line);
     },
 
+    linesOfPayment(paymentId: string): LedgerLineDraft[] {
+      return ofPayment.all(paymentId);
+    },
+
+    /** The balance the trigger keeps beside the ledger; tests hold it equal to balance(). */
+    cachedBalance(consumerId: string): Cents {
+      return cents(cached.get(consumerId) ?? 0);
+    },
+
     balance(consumerId: string): Cents {
       return cents(balance.get(consumerId)!);
     },
@@ -41,7 +55,7 @@ export function ledgerRepository(db: CounterDb) {
     balanceAfterPayment(consumerId: string, paymentId: string): Cents {
       const row = db.get<{ total: number }>(
         sql`select coalesce(sum(amount), 0) as total from ledger_lines
-             where consumer_id = ${consumerId} and seq <= (select max(seq) from ledger_lines where payment_id = ${paymentId})`,
+             where consumer_id = ${consumerId} and seq <= (select max(seq) from ledger_lines where payment_id = ${paymentId} and entry_kind != 'reversal')`,
       );
       return cents(row?.total ?? 0);
     },

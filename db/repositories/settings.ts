@@ -12,7 +12,9 @@ export function settingsRepository(db: CounterDb) {
     get(): CounterSettings {
       if (cached) return cached;
       const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
-      cached = counterSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...(row ? (JSON.parse(row.value) as object) : {}) });
+      const stored = row ? (JSON.parse(row.value) as Partial<CounterSettings>) : {};
+      // A format added in a later version gets its default beside the ones already configured.
+      cached = counterSettingsSchema.parse({ ...DEFAULT_SETTINGS, ...stored, numberFormats: { ...DEFAULT_SETTINGS.numberFormats, ...stored.numberFormats } });
       return cached;
     },
     save(next: CounterSettings): CounterSettings {

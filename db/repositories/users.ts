@@ -1,5 +1,5 @@
-import { count, eq, sql } from 'drizzle-orm';
-import type { Role, SignedInUser } from '../../core/auth/roles.js';
+import { count, eq, ne, sql } from 'drizzle-orm';
+import { SYSTEM_USER_ID, type Role, type SignedInUser } from '../../core/auth/roles.js';
 import type { CounterDb } from '../connection.js';
 import { users } from '../schema.js';
 
@@ -16,8 +16,9 @@ export function usersRepository(db: CounterDb) {
     add(user: SignedInUser & { pinHash: string; createdAt: string }): void {
       db.insert(users).values({ ...user, username: user.username.toLowerCase() }).run();
     },
+    /** People who can log in; the system user does not count. */
     count(): number {
-      return db.select({ n: count() }).from(users).get()!.n;
+      return db.select({ n: count() }).from(users).where(ne(users.id, SYSTEM_USER_ID)).get()!.n;
     },
   };
 }

@@ -3,6 +3,7 @@ import type { LedgerLineDraft } from '../../core/ledger/ledger-line.js';
 import type { Store } from '../store.js';
 import { bills, consumers, installments, paymentPlans, serviceCharges } from '../schema.js';
 import { DEMO_USERS } from './demo-users.js';
+import { seedOnlinePayments, type OnlineDemoBill } from './online-payments.js';
 
 type Charge = { consumerId: string; kind: 'bill' | 'service' | 'installment'; id: string; amount: number; on: string; what: string };
 
@@ -66,11 +67,19 @@ export function seedDemo(store: Store, options: { hashPin: (pin: string) => stri
       if (random() < 0.15) addService(consumer, pick(['Reconnection Fee', 'Late Fee', 'Meter Test Fee']), pick([7500, 2500, 5000]), `2026-${pad(1 + Math.floor(random() * 10))}-10`);
     }
 
+    const onlineBills: OnlineDemoBill[] = [];
     store.ledger.append(
       charges.map(
         (c): LedgerLineDraft => ({ id: id(), consumerId: c.consumerId, entryKind: 'charge', itemKind: c.kind, itemId: c.id, paymentId: null, amount: cents(c.amount), description: c.what, createdAt: `${c.on}T00:00:00.000Z`, createdBy: 'system' }),
       ),
     );
+    // A bill of each of the last four generated consumers, paid online: far from John Doe, whose
+    // bills stay as the spec has them, and from the first accounts, which the end-to-end tests use.
+    for (const c of [...charges].reverse()) {
+      if (c.kind === 'bill' && c.consumerId !== john && !onlineBills.some((b) => b.consumerId === c.consumerId)) onlineBills.push({ consumerId: c.consumerId, billId: c.id, reference: c.what, amount: c.amount });
+      if (onlineBills.length === 4) break;
+    }
+    seedOnlinePayments(store, onlineBills, options.now);
   });
 
   function addBill(consumerId: string, invoiceNumber: string, period: string, amount: number, issuedOn: string, dueOn: string) {

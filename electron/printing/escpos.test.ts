@@ -6,7 +6,7 @@ import { decodeEscPos } from '../../tests/support/escpos-decoder.js';
 import { samplePayment } from '../../tests/support/sample-payment.js';
 import { encodeEscPos } from './escpos.js';
 
-const receipt = (copy = false) => buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy });
+const receipt = (copy = false) => buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: copy ? 1 : 0 });
 const documentOf = (lines: PrintDocument['lines']): PrintDocument => ({ title: 'Test', fileName: 'test', copy: false, lines });
 
 describe('encodeEscPos', () => {

@@ -24,7 +24,7 @@ const pageSizes = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/\/MediaB
 
 describe('renderPdf', () => {
   it('makes one 80 mm wide page titled after the receipt', async () => {
-    const pdf = await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: false }));
+    const pdf = await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 0 }));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
     expect(pageSizes(pdf)).toHaveLength(1);
@@ -33,7 +33,7 @@ describe('renderPdf', () => {
   });
 
   it('says what the paper receipt says: receipt number, amount paid, change and the QR data', async () => {
-    const text = drawnText(await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: false })));
+    const text = drawnText(await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 0 })));
     expect(text).toContain('R-T01-5001');
     expect(text).toContain('Amount paid');
     expect(text).toContain('KES 145.50');
@@ -43,7 +43,7 @@ describe('renderPdf', () => {
   });
 
   it('says COPY on a reprint', async () => {
-    const pdf = await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: true }));
+    const pdf = await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 1 }));
     expect(drawnText(pdf)).toContain('*** COPY ***');
     expect(pdf.toString('latin1')).toContain('(Receipt R-T01-5001 \\(COPY\\))');
   });
@@ -51,8 +51,8 @@ describe('renderPdf', () => {
   it('grows the page with the receipt instead of starting a second one', async () => {
     const allocation = samplePayment().allocations[0]!;
     const many = samplePayment({ allocations: Array.from({ length: 40 }, (_, i) => ({ ...allocation, reference: `INV-2025-${String(i).padStart(6, '0')}` })) });
-    const short = pageSizes(await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: false })));
-    const long = await renderPdf(buildReceipt(many, DEFAULT_SETTINGS, { copy: false }));
+    const short = pageSizes(await renderPdf(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 0 })));
+    const long = await renderPdf(buildReceipt(many, DEFAULT_SETTINGS, { copyNumber: 0 }));
     expect(pageSizes(long)).toHaveLength(1);
     expect(pageSizes(long)[0]![1]).toBeGreaterThan(short[0]![1]! * 3);
     expect(drawnText(long)).toContain('INV-2025-000039  Mar 2025');

@@ -16,7 +16,7 @@ describe('sendToNetworkPrinter', () => {
 
   it('delivers the receipt bytes to the printer intact, one job per print', async () => {
     printer = await startFakePrinter();
-    const bytes = encodeEscPos(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copy: false }), 80);
+    const bytes = encodeEscPos(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 0 }), 80);
     await sendToNetworkPrinter(printer.address, bytes);
     await sendToNetworkPrinter(printer.address, bytes);
     const [first, second] = await printer.waitForJobs(2);

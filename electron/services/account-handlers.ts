@@ -1,5 +1,6 @@
 import { notFound } from '../../core/api/errors.js';
 import type { Handlers } from '../../core/api/dispatch.js';
+import { creditNoteBrief } from '../../core/credit-notes/credit-note.js';
 import { withMethodLabel } from '../../core/payments/payment-views.js';
 import type { ServiceContext } from './context.js';
 
@@ -18,6 +19,10 @@ export function accountHandlers({ store }: ServiceContext): Pick<Handlers, 'cons
         services: open.filter((i) => i.kind === 'service'),
         installments: open.filter((i) => i.kind === 'installment'),
         recentPayments: store.payments.recent(10, consumerId).map((p) => withMethodLabel(p, settings)),
+        credit: store.creditNotes
+          .ofConsumer(consumerId)
+          .map(({ record, usage }) => creditNoteBrief(record, usage))
+          .filter((note) => note.status === 'active'),
       };
     },
     'settings-get': () => store.settings.get(),

@@ -1,4 +1,6 @@
 import dayjs from 'dayjs';
+import type { SignedInUser } from '../../core/auth/roles.js';
+import type { UseCaseContext } from '../../core/payments/record-payment.js';
 import type { Store } from '../../db/store.js';
 import type { Sessions } from '../auth/sessions.js';
 
@@ -15,3 +17,9 @@ export interface ServiceContext {
 
 /** The terminal's own calendar day: a payment at 23:30 in Nairobi belongs to that day, not UTC's. */
 export const localDate = (at: Date) => dayjs(at).format('YYYY-MM-DD');
+
+/** What every use case is told: who is acting, the settings, and the terminal's day and instant. */
+export function useCaseContext(store: Store, clock: () => Date, user: SignedInUser): UseCaseContext {
+  const now = clock();
+  return { user, settings: store.settings.get(), today: localDate(now), now: now.toISOString() };
+}

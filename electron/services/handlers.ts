@@ -2,7 +2,8 @@ import type { Handlers } from '../../core/api/dispatch.js';
 import { accountHandlers } from './account-handlers.js';
 import type { ServiceContext } from './context.js';
 import { paymentHandlers } from './payment-handlers.js';
-import { receiptHandlers } from './receipt-handlers.js';
+import { creditNoteHandlers } from './credit-note-handlers.js';
+import { documentHandlers } from './document-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 
 /** Every call of the contract, bound to its service; the type makes a missing one a compile error. */
@@ -11,6 +12,7 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...sessionHandlers(context),
     ...accountHandlers(context),
     ...paymentHandlers(context),
-    ...receiptHandlers(context),
+    ...creditNoteHandlers(context),
+    ...documentHandlers(context),
   };
 }

@@ -1,25 +1,48 @@
 import type { Handlers } from '../../core/api/dispatch.js';
+import { correctPayment } from '../../core/payments/correct-payment.js';
 import { recordedPaymentDetails, withMethodLabel } from '../../core/payments/payment-views.js';
-import { recordPayment } from '../../core/payments/record-payment.js';
-import { localDate, type ServiceContext } from './context.js';
+import { recordPayment, type RecordPaymentOutcome } from '../../core/payments/record-payment.js';
+import { reversePayment } from '../../core/payments/reverse-payment.js';
+import { verifyPayment } from '../../core/payments/verify-payment.js';
+import type { SignedInUser } from '../../core/auth/roles.js';
+import { approverFrom } from './approval.js';
+import { useCaseContext, type ServiceContext } from './context.js';
 import { loadPaymentDetails } from './payment-details.js';
 
-export function paymentHandlers({ store, clock }: ServiceContext): Pick<Handlers, 'payment-record' | 'payment-get' | 'payment-list-recent'> {
+type PaymentCalls = 'payment-record' | 'payment-get' | 'payment-list-recent' | 'payment-verify' | 'payment-reverse' | 'payment-correct';
+
+export function paymentHandlers(service: ServiceContext): Pick<Handlers, PaymentCalls> {
+  const { store, clock } = service;
+
+  /** Records inside one transaction and answers from what was written; a repeat reads the stored payment back. */
+  function record(user: SignedInUser, write: (context: ReturnType<typeof useCaseContext>) => RecordPaymentOutcome) {
+    const context = useCaseContext(store, clock, user);
+    const written = store.transaction(() => {
+      const outcome = write(context);
+      return outcome.repeated ? outcome : { ...outcome, balanceAfter: store.ledger.balance(outcome.consumer.id) };
+    });
+    if (written.repeated) return loadPaymentDetails(store, written.paymentId, clock());
+    const appliedCreditNote = written.credit ? { id: written.credit.id, number: written.credit.number } : null;
+    return recordedPaymentDetails({ ...written, appliedCreditNote }, { recordedByName: user.displayName, balanceAfter: written.balanceAfter, now: context.now }, context.settings);
+  }
+
   return {
-    'payment-record': (request, { user }) => {
-      const settings = store.settings.get();
-      const now = clock();
-      const written = store.transaction(() => {
-        const outcome = recordPayment(store.ports, request, { user: user!, settings, today: localDate(now), now: now.toISOString() });
-        return outcome.repeated ? outcome : { ...outcome, balanceAfter: store.ledger.balance(outcome.consumer.id) };
-      });
-      if (written.repeated) return loadPaymentDetails(store, written.paymentId);
-      return recordedPaymentDetails(written.record, { consumer: written.consumer, recordedByName: user!.displayName, items: written.items, balanceAfter: written.balanceAfter }, settings);
-    },
-    'payment-get': ({ paymentId }) => loadPaymentDetails(store, paymentId),
+    'payment-record': (request, { user }) => record(user!, (context) => recordPayment(store.ports, request, context)),
+    'payment-get': ({ paymentId }) => loadPaymentDetails(store, paymentId, clock()),
     'payment-list-recent': ({ limit }) => {
       const settings = store.settings.get();
       return store.payments.recent(limit).map((p) => withMethodLabel(p, settings));
     },
+    'payment-verify': ({ paymentId }, { user }) => {
+      store.transaction(() => verifyPayment(store.ports, paymentId, useCaseContext(store, clock, user!)));
+      return loadPaymentDetails(store, paymentId, clock());
+    },
+    'payment-reverse': ({ paymentId, reason, approval }, { user }) => {
+      const approver = approverFrom(service, approval);
+      store.transaction(() => reversePayment(store.ports, { id: store.newId(), paymentId, reason }, approver, useCaseContext(store, clock, user!)));
+      return loadPaymentDetails(store, paymentId, clock());
+    },
+    'payment-correct': ({ paymentId, reason, replacement }, { user }) =>
+      record(user!, (context) => correctPayment(store.ports, { reversalId: store.newId(), paymentId, reason, replacement }, context)),
   };
 }

@@ -26,7 +26,7 @@ export function PaymentDetails({ payment }: { payment: Payment }) {
           ['Amount paid', money(payment.amount)],
           cash ? ['Amount received', money(payment.amountReceived ?? 0)] : null,
           cash ? ['Change given', money(payment.change ?? 0)] : null,
-          payment.reference && payment.method !== 'cash' ? [REFERENCE_RULES[payment.method].label, payment.reference] : null,
+          payment.reference && payment.method !== 'cash' && payment.method !== 'credit_note' ? [REFERENCE_RULES[payment.method].label, payment.reference] : null,
           payment.notes ? ['Notes', payment.notes] : null,
           ['Received by', payment.recordedBy.name],
           ['Processing time', 'Immediate'],

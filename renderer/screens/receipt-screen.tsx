@@ -3,7 +3,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { PaymentDetails } from '../components/payment-details.js';
-import { ReceiptActions } from '../components/receipt-actions.js';
+import { DocumentActions } from '../components/document-actions.js';
 import { ReceiptPreview } from '../components/receipt-preview.js';
 import { PaymentStatusBadge } from '../components/status-badges.js';
 import { useCall } from '../hooks/use-call.js';
@@ -13,7 +13,7 @@ import { useLoadedSettings } from '../state/settings.js';
 
 export function ReceiptScreen({ paymentId }: { paymentId: string }) {
   const payment = useCall('payment-get', { paymentId });
-  const receipt = useCall('receipt-document', { paymentId });
+  const receipt = useCall('document-preview', { document: 'receipt', id: paymentId });
   const { printer } = useLoadedSettings();
   const toDashboard = () => go({ name: 'dashboard' });
   useHotkeys([['Escape', toDashboard]], []);
@@ -44,7 +44,7 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Paper withBorder p="lg">
-              <ReceiptActions paymentId={p.id} printedBefore={p.printCount > 0} />
+              <DocumentActions document="receipt" id={p.id} printedBefore={p.printCount > 0} />
             </Paper>
             <Paper withBorder p="lg" component="section" aria-label="Payment details">
               <PaymentDetails payment={p} />

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { EVERY_ROLE } from '../../auth/roles.js';
 import { defineCall } from '../define.js';
+import { CREDIT_NOTE_REASONS } from '../../credit-notes/credit-note.js';
+import { PAYMENT_STATUSES } from '../../payments/payment-record.js';
 import { centsOut, id, text } from '../fields.js';
 
 export const consumerSchema = z.object({
@@ -34,9 +36,19 @@ export const paymentSummarySchema = z.object({
   method: z.string(),
   methodLabel: z.string(),
   type: z.enum(['bill', 'service', 'installment']),
-  status: z.enum(['posted', 'pending', 'failed', 'cancelled']),
+  status: z.enum(PAYMENT_STATUSES),
   consumerName: z.string(),
   accountNumber: z.string(),
+});
+
+export const creditNoteBrief = z.object({
+  id: z.string(),
+  number: z.string(),
+  amount: centsOut,
+  remaining: centsOut,
+  reason: z.enum(CREDIT_NOTE_REASONS),
+  status: z.enum(['active', 'applied', 'expired', 'cancelled']),
+  expiresOn: z.string(),
 });
 
 export const consumerCalls = {
@@ -54,6 +66,8 @@ export const consumerCalls = {
       services: z.array(payableItemSchema),
       installments: z.array(payableItemSchema),
       recentPayments: z.array(paymentSummarySchema),
+      /** Active credit notes: what the consumer can pay with as credit. */
+      credit: z.array(creditNoteBrief),
     }),
     access: EVERY_ROLE,
   }),

@@ -1,19 +1,23 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
-import type { CallOutput } from '../../core/api/contract.js';
+import type { CallInput, CallOutput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
 import { call } from '../api/client.js';
 import { downloadBase64 } from '../download.js';
 
-type PrintJob = CallOutput<'receipt-print'>;
+type PrintJob = CallOutput<'document-print'>;
+type Printable = CallInput<'document-print'>['document'];
+
+const NOUNS: Record<Printable, string> = { receipt: 'receipt', credit_note: 'credit note', reversal_slip: 'reversal slip' };
 type Busy = 'print' | 'retry' | 'pdf' | null;
 
 /**
- * Print and Download PDF. A printer that does not take the receipt shows its
- * error and a Retry of that same job; the payment itself is already posted
- * and nothing here can change it.
+ * Print and Download PDF for a receipt, credit note or reversal slip. A
+ * printer that does not take it shows its error and a Retry of that same
+ * job; the payment itself is already posted and nothing here can change it.
  */
-export function ReceiptActions({ paymentId, printedBefore }: { paymentId: string; printedBefore: boolean }) {
+export function DocumentActions({ document, id, printedBefore }: { document: Printable; id: string; printedBefore: boolean }) {
+  const noun = NOUNS[document];
   const [job, setJob] = useState<PrintJob | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
@@ -27,7 +31,7 @@ export function ReceiptActions({ paymentId, printedBefore }: { paymentId: string
   async function print(retry: PrintJob | null) {
     setBusy(retry ? 'retry' : 'print');
     setError(null);
-    const result = retry ? await call('print-job-retry', { jobId: retry.id }) : await call('receipt-print', { paymentId });
+    const result = retry ? await call('print-job-retry', { jobId: retry.id }) : await call('document-print', { document, id });
     setBusy(null);
     if (result.ok) setJob(result.value);
     else setError(result.error);
@@ -36,7 +40,7 @@ export function ReceiptActions({ paymentId, printedBefore }: { paymentId: string
   async function downloadPdf() {
     setBusy('pdf');
     setError(null);
-    const result = await call('receipt-pdf', { paymentId });
+    const result = await call('document-pdf', { document, id });
     setBusy(null);
     if (!result.ok) return setError(result.error);
     const { fileName, pdfBase64 } = result.value;
@@ -56,11 +60,11 @@ export function ReceiptActions({ paymentId, printedBefore }: { paymentId: string
       </Group>
       {job?.status === 'printed' && (
         <Text c="green" fw={600} role="status">
-          {job.copy ? 'Copy printed.' : 'Receipt printed.'}
+          {job.copy ? 'Copy printed.' : `${noun[0]!.toUpperCase()}${noun.slice(1)} printed.`}
         </Text>
       )}
       {job?.status === 'failed' && (
-        <Alert color="red" title="The receipt did not print" role="alert">
+        <Alert color="red" title={`The ${noun} did not print`} role="alert">
           <Stack gap="xs">
             <Text size="sm">{job.error}</Text>
             <Text size="sm">The payment is posted; only the paper is missing. Fix the printer, then retry.</Text>

@@ -22,14 +22,18 @@ export const printJobSchema = z.object({
   attempts: z.number().int(),
 });
 
-export const receiptCalls = {
-  /** What the receipt says, for the on-screen preview; the next print is a COPY once one has printed. */
-  'receipt-document': defineCall({ input: z.object({ paymentId: id('Payment') }), output: printDocumentSchema, access: EVERY_ROLE }),
-  'receipt-print': defineCall({ input: z.object({ paymentId: id('Payment') }), output: printJobSchema, access: TAKES_PAYMENTS }),
+/** What can be printed: a payment's receipt, a credit note, a reversal slip. */
+export const PRINTABLE_DOCUMENTS = ['receipt', 'credit_note', 'reversal_slip'] as const;
+const documentRef = z.object({
+  document: z.enum(PRINTABLE_DOCUMENTS, { error: 'Document must be a receipt, a credit note or a reversal slip' }),
+  /** The payment for a receipt or a reversal slip; the credit note for a credit note. */
+  id: id('Document'),
+});
+
+export const documentCalls = {
+  /** What the paper says, for the on-screen preview; once one has printed, the next is a COPY. */
+  'document-preview': defineCall({ input: documentRef, output: printDocumentSchema, access: EVERY_ROLE }),
+  'document-print': defineCall({ input: documentRef, output: printJobSchema, access: TAKES_PAYMENTS }),
   'print-job-retry': defineCall({ input: z.object({ jobId: id('Print job') }), output: printJobSchema, access: TAKES_PAYMENTS }),
-  'receipt-pdf': defineCall({
-    input: z.object({ paymentId: id('Payment') }),
-    output: z.object({ fileName: z.string(), pdfBase64: z.string() }),
-    access: EVERY_ROLE,
-  }),
+  'document-pdf': defineCall({ input: documentRef, output: z.object({ fileName: z.string(), pdfBase64: z.string() }), access: EVERY_ROLE }),
 };

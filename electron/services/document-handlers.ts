@@ -1,0 +1,75 @@
+import { ApiError, notFound } from '../../core/api/errors.js';
+import type { Handlers } from '../../core/api/dispatch.js';
+import type { PRINTABLE_DOCUMENTS } from '../../core/api/calls/documents.js';
+import { buildCreditNoteDocument } from '../../core/receipts/credit-note-document.js';
+import type { PrintDocument } from '../../core/receipts/print-document.js';
+import { buildReceipt } from '../../core/receipts/receipt.js';
+import { buildReversalSlip } from '../../core/receipts/reversal-slip.js';
+import type { PrintJob } from '../../db/repositories/print-jobs.js';
+import { encodeEscPos } from '../printing/escpos.js';
+import { renderPdf } from '../printing/pdf.js';
+import type { ServiceContext } from './context.js';
+import { loadCreditNoteDetails, loadPaymentDetails } from './payment-details.js';
+
+type Printable = (typeof PRINTABLE_DOCUMENTS)[number];
+
+/**
+ * Printing never touches the money: the payment or note was committed before
+ * anyone could press Print. A job is stored first and then tried, so a
+ * printer that is off leaves a failed job with a readable error and a Retry,
+ * not a lost receipt. Every print is a job (the log); the first to come out is
+ * the original and each later one says COPY with its count.
+ */
+export function documentHandlers(context: ServiceContext): Pick<Handlers, 'document-preview' | 'document-print' | 'print-job-retry' | 'document-pdf'> {
+  const { store, clock } = context;
+
+  function build(document: Printable, id: string, copyNumber: number): PrintDocument {
+    const settings = store.settings.get();
+    switch (document) {
+      case 'receipt':
+        return buildReceipt(loadPaymentDetails(store, id, clock()), settings, { copyNumber });
+      case 'credit_note':
+        return buildCreditNoteDocument(loadCreditNoteDetails(store, id), settings, { copyNumber });
+      case 'reversal_slip': {
+        const payment = loadPaymentDetails(store, id, clock());
+        if (!payment.reversal) throw new ApiError('CONFLICT', `Receipt ${payment.receiptNumber} has not been reversed`, 'id');
+        return buildReversalSlip(payment, settings, { copyNumber });
+      }
+    }
+  }
+  const printed = (document: Printable, id: string) => store.printJobs.printedCount(document, id);
+
+  async function attempt(job: PrintJob) {
+    const settings = store.settings.get();
+    const copyNumber = printed(job.document as Printable, job.refId);
+    const document = build(job.document as Printable, job.refId, copyNumber);
+    let error: string | null = null;
+    try {
+      if (!settings.printer.address) throw new Error('No receipt printer is configured (Settings > Printer)');
+      await context.sendToPrinter(settings.printer.address, encodeEscPos(document, settings.printer.paperWidth));
+    } catch (failure) {
+      error = failure instanceof Error ? failure.message : String(failure);
+    }
+    const done = store.printJobs.finish(job.id, { status: error ? 'failed' : 'printed', error, copy: copyNumber > 0, at: clock().toISOString() });
+    return { id: done.id, status: done.status as 'printed' | 'failed', copy: done.copy, error: done.error, attempts: done.attempts };
+  }
+
+  return {
+    'document-preview': ({ document, id }) => build(document, id, printed(document, id)),
+    'document-print': async ({ document, id }) => {
+      build(document, id, 0); // refuses an unknown payment or note before a job is stored
+      const job = store.printJobs.create({ id: store.newId(), document, refId: id, copy: printed(document, id) > 0, createdAt: clock().toISOString() });
+      return attempt(job);
+    },
+    'print-job-retry': async ({ jobId }) => {
+      const job = store.printJobs.byId(jobId);
+      if (!job) throw notFound('jobId', 'No print job with this id');
+      if (job.status === 'printed') throw new ApiError('CONFLICT', 'This job has already printed; use Print for another copy', 'jobId');
+      return attempt(job);
+    },
+    'document-pdf': async ({ document, id }) => {
+      const built = build(document, id, 0);
+      return { fileName: built.fileName, pdfBase64: (await renderPdf(built)).toString('base64') };
+    },
+  };
+}
