@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { AppFrame } from './components/app-frame.js';
 import { ErrorAlert } from './components/error-alert.js';
 import { AccountScreen } from './screens/account-screen.js';
+import { CreditNoteScreen } from './screens/credit-note-screen.js';
 import { DashboardScreen } from './screens/dashboard-screen.js';
 import { LoginScreen } from './screens/login-screen.js';
 import { PaymentFormScreen } from './screens/payment-form-screen.js';
@@ -57,5 +58,7 @@ function CurrentScreen() {
       return <ReviewScreen />;
     case 'receipt':
       return <ReceiptScreen key={route.paymentId} paymentId={route.paymentId} />;
+    case 'credit-note':
+      return <CreditNoteScreen key={route.creditNoteId} creditNoteId={route.creditNoteId} />;
   }
 }

@@ -35,5 +35,6 @@ describe('AC22: processing time', () => {
     expect(processingTime(true, '2025-04-20T10:00:00Z', null, '2025-04-20T10:00:00Z')).toBe('Immediate');
     expect(processingTime(false, '2025-04-20T00:00:00Z', '2025-04-22T07:12:00Z', '2025-05-01T00:00:00Z')).toBe('2.3 days');
     expect(processingTime(false, '2025-04-20T00:00:00Z', null, '2025-04-21T12:00:00Z')).toBe('1.5 days');
+    expect(processingTime(false, '2025-04-20T00:00:00Z', null, '2025-04-21T12:00:00Z', true)).toBe('N/A');
   });
 });

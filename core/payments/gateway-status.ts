@@ -61,8 +61,10 @@ export function paymentStatusOfOnline(status: OnlineStatus): 'posted' | 'pending
 }
 
 /** AC22: "Immediate" at the counter; for an online payment the days from initiation to settlement (or to now), one decimal: "2.3 days". */
-export function processingTime(recordedAtCounter: boolean, initiatedAt: string, settledAt: string | null, now: string): string {
+export function processingTime(recordedAtCounter: boolean, initiatedAt: string, settledAt: string | null, now: string, failed = false): string {
   if (recordedAtCounter) return 'Immediate';
+  // A failed attempt never completes: the spec's table gives it no processing time.
+  if (failed) return 'N/A';
   const end = Date.parse(settledAt ?? now);
   const tenths = Math.max(0, Math.round(((end - Date.parse(initiatedAt)) / 86_400_000) * 10));
   return `${Math.floor(tenths / 10)}.${tenths % 10} days`;

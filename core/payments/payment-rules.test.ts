@@ -37,6 +37,11 @@ describe('the payment rule', () => {
     expect(refusal(() => decidePayment(cash(), [{ ...bill, open: cents(0) }], DEFAULT_SETTINGS, today))).toMatchObject({ code: 'CONFLICT', field: 'itemIds' });
   });
 
+  it('refuses the same bill chosen twice instead of paying it twice', () => {
+    const twice = cash({ itemIds: ['b1', 'b1'], amountPaid: cents(29100), amountReceived: cents(29100) });
+    expect(refusal(() => decidePayment(twice, [bill, bill], DEFAULT_SETTINGS, today))).toEqual({ code: 'VALIDATION', field: 'itemIds', message: 'The same item is chosen twice' });
+  });
+
   it('refuses notes over the limit of the settings', () => {
     const notes = 'x'.repeat(DEFAULT_SETTINGS.notesMaxLength + 1);
     expect(refusal(() => decidePayment(cash({ notes }), [bill], DEFAULT_SETTINGS, today))).toMatchObject({ field: 'notes' });

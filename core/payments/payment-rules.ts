@@ -83,9 +83,11 @@ export function decidePayment(
   if (notes && notes.length > settings.notesMaxLength) throw invalid('notes', `Notes must be at most ${settings.notesMaxLength} characters`);
 
   if (request.itemIds.length === 0) throw invalid('itemIds', `Choose at least one ${PAYMENT_TYPE_LABELS[request.type].toLowerCase()} to pay`);
+  if (new Set(request.itemIds).size !== request.itemIds.length) throw invalid('itemIds', 'The same item is chosen twice');
   const kind = ITEM_KIND_OF[request.type];
   for (const item of items) {
-    if (item.kind !== kind) throw invalid('itemIds', `${item.reference} is not a ${PAYMENT_TYPE_LABELS[request.type].toLowerCase()}`);
+    const noun = PAYMENT_TYPE_LABELS[request.type].toLowerCase();
+    if (item.kind !== kind) throw invalid('itemIds', `${item.reference} is not ${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`);
     if (item.open <= 0) throw conflict('itemIds', `${item.reference} is already paid`);
   }
 

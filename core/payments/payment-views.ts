@@ -15,7 +15,10 @@ export type PaymentSummary = Omit<z.infer<typeof paymentSummarySchema>, 'methodL
 
 export const methodLabel = (settings: CounterSettings, code: string) =>
   code === 'credit_note' ? CREDIT_TENDER_LABEL : (settings.paymentMethods.find((m) => m.code === code)?.label ?? code);
-export const channelLabel = (settings: CounterSettings, code: string) => settings.channels.find((c) => c.code === code)?.label ?? code;
+/** Channels that are not the counter's to configure: payments brought down from the centre. */
+const CENTRAL_CHANNELS: Record<string, string> = { online: 'Online' };
+
+export const channelLabel = (settings: CounterSettings, code: string) => settings.channels.find((c) => c.code === code)?.label ?? CENTRAL_CHANNELS[code] ?? code;
 
 export function withMethodLabel(summary: PaymentSummary, settings: CounterSettings) {
   return { ...summary, methodLabel: methodLabel(settings, summary.method) };
@@ -58,6 +61,8 @@ export function paymentDetails(payment: StoredPayment, extra: PaymentDetailsExtr
   });
   const due = add(...lines.map((l) => cents(l.openBefore)));
   const counter = source === 'counter';
+  // An online attempt still pending, or failed, moved no money: there is nothing to weigh it against yet.
+  const applied = lines.length > 0 || counter;
   return {
     ...row,
     change,
@@ -66,12 +71,14 @@ export function paymentDetails(payment: StoredPayment, extra: PaymentDetailsExtr
     recordedBy: { id: recordedBy, name: extra.recordedByName },
     consumer: extra.consumer,
     allocations: lines,
-    analysis: { billed: add(...lines.map((l) => cents(l.billed))), due, paid: row.amount, difference: subtract(row.amount, due), outcome: classifyPayment(row.amount, due) },
+    analysis: applied
+      ? { billed: add(...lines.map((l) => cents(l.billed))), due, paid: row.amount, difference: subtract(row.amount, due), outcome: classifyPayment(row.amount, due) }
+      : { billed: 0, due: 0, paid: 0, difference: 0, outcome: 'not_applied' },
     appliedCreditNote: extra.appliedCreditNote,
     creditNotes: extra.creditNotes.map(({ record, usage }) => creditNoteBrief(record, usage)),
     processing: {
       receivedBy: counter ? extra.recordedByName : 'System',
-      time: processingTime(counter, online?.initiatedAt ?? row.recordedAt, online?.settledAt ?? null, extra.now),
+      time: processingTime(counter, online?.initiatedAt ?? row.recordedAt, online?.settledAt ?? null, extra.now, row.status === 'failed'),
       verification: row.verification,
     },
     online: online && { ...online, ...onlineStatusLabels(online.webhookStatus, online.settlementStatus) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { samplePayment } from '../../tests/support/sample-payment.js';
+import { SAMPLE_RECORDED_AT, samplePayment } from '../../tests/support/sample-payment.js';
 import { DEFAULT_SETTINGS } from '../settings/settings.js';
 import type { DocumentLine, PrintDocument } from './print-document.js';
 import { plainAscii } from './document-parts.js';
@@ -92,6 +92,47 @@ describe('buildReceipt', () => {
     expect(texts(receipt)).toContain('Zoe Nyambura');
     expect(texts(receipt)).toContain('Plot 7 - Ngong Road');
     expect(texts(receipt)).toContain('Notes: Customer said "thanks" @ and left');
+  });
+});
+
+describe('what issue 3 adds to the paper', () => {
+  it('names the payment date, who received it and how long it took', () => {
+    const backdated = buildReceipt(samplePayment({ paymentDate: '2026-04-18' }), DEFAULT_SETTINGS, { copyNumber: 0 });
+    expect(pairValue(backdated, 'Payment date')).toBe('18 Apr 2026');
+    expect(pairValue(backdated, 'Received by')).toBe('Mary Wanjiku');
+    expect(pairValue(backdated, 'Processing')).toBe('Immediate');
+  });
+
+  it('counts reprints: the first says COPY, the next COPY 2', () => {
+    expect(texts(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 1 }))).toContain('*** COPY ***');
+    expect(texts(buildReceipt(samplePayment(), DEFAULT_SETTINGS, { copyNumber: 2 }))).toContain('*** COPY 2 ***');
+  });
+
+  it('states the credit note an overpayment issued, with its credit and expiry', () => {
+    const over = buildReceipt(
+      samplePayment({ amount: 15000, creditNotes: [{ id: 'n1', number: 'CN-T01-00001', amount: 450, remaining: 450, reason: 'overpayment', status: 'active', expiresOn: '2027-04-20' }] }),
+      DEFAULT_SETTINGS,
+      { copyNumber: 0 },
+    );
+    expect(pairValue(over, 'Credit note')).toBe('CN-T01-00001');
+    expect(pairValue(over, '  Credit')).toBe('KES 4.50');
+    expect(pairValue(over, '  Valid until')).toBe('20 Apr 2027');
+  });
+
+  it('shows a card by its last four digits and approval code only', () => {
+    const card = buildReceipt(samplePayment({ method: 'card', methodLabel: 'Card', amountReceived: null, change: null, reference: 'A1B2C3', cardLast4: '4242' }), DEFAULT_SETTINGS, { copyNumber: 0 });
+    expect(pairValue(card, 'Card')).toBe('**** 4242');
+    expect(pairValue(card, 'Approval code')).toBe('A1B2C3');
+  });
+
+  it('marks a reversed payment REVERSED with its reversal number at the top', () => {
+    const reversed = buildReceipt(
+      samplePayment({ status: 'reversed', reversal: { number: 'RV-T01-00001', reason: 'Wrong account', reversedBy: 'Jane Smith', approvedBy: 'Mary Wanjiku', at: SAMPLE_RECORDED_AT } }),
+      DEFAULT_SETTINGS,
+      { copyNumber: 0 },
+    );
+    expect(texts(reversed)).toContain('*** REVERSED RV-T01-00001 ***');
+    expect(pairValue(reversed, 'Status')).toBe('Reversed');
   });
 });
 

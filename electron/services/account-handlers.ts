@@ -2,9 +2,10 @@ import { notFound } from '../../core/api/errors.js';
 import type { Handlers } from '../../core/api/dispatch.js';
 import { creditNoteBrief } from '../../core/credit-notes/credit-note.js';
 import { withMethodLabel } from '../../core/payments/payment-views.js';
+import { applyPaymentModes } from '../../core/settings/payment-modes.js';
 import type { ServiceContext } from './context.js';
 
-export function accountHandlers({ store }: ServiceContext): Pick<Handlers, 'consumer-search' | 'consumer-account' | 'settings-get' | 'printer-set'> {
+export function accountHandlers({ store, clock }: ServiceContext): Pick<Handlers, 'consumer-search' | 'consumer-account' | 'settings-get' | 'printer-set' | 'settings-payment-modes-set'> {
   return {
     'consumer-search': ({ query, limit }) => store.consumers.search(query, limit),
     'consumer-account': ({ consumerId }) => {
@@ -30,7 +31,15 @@ export function accountHandlers({ store }: ServiceContext): Pick<Handlers, 'cons
       store.transaction(() => {
         const before = store.settings.get();
         const after = store.settings.save({ ...before, printer });
-        store.audit.append({ id: store.newId(), at: new Date().toISOString(), userId: user!.id, action: 'settings.printer', entity: 'settings', entityId: 'printer', before: before.printer, after: after.printer });
+        store.audit.append({ id: store.newId(), at: clock().toISOString(), userId: user!.id, action: 'settings.printer', entity: 'settings', entityId: 'printer', before: before.printer, after: after.printer });
+        return after;
+      }),
+    'settings-payment-modes-set': (modes, { user }) =>
+      store.transaction(() => {
+        const before = store.settings.get();
+        const after = store.settings.save(applyPaymentModes(before, modes));
+        const { paymentMethods, channels, overpaymentLimit, creditNoteValidityMonths, notesMaxLength } = before;
+        store.audit.append({ id: store.newId(), at: clock().toISOString(), userId: user!.id, action: 'settings.payment_modes', entity: 'settings', entityId: 'payment_modes', before: { paymentMethods, channels, overpaymentLimit, creditNoteValidityMonths, notesMaxLength }, after: modes });
         return after;
       }),
   };

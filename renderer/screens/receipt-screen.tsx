@@ -1,26 +1,42 @@
 import { Button, Grid, Group, Kbd, Paper, Stack, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { TAKES_PAYMENTS } from '../../core/auth/roles.js';
+import { CreditNoteDialog } from '../components/credit-note-dialog.js';
+import { DocumentActions } from '../components/document-actions.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { PaymentDetails } from '../components/payment-details.js';
-import { DocumentActions } from '../components/document-actions.js';
 import { ReceiptPreview } from '../components/receipt-preview.js';
+import { ReverseDialog } from '../components/reverse-dialog.js';
 import { PaymentStatusBadge } from '../components/status-badges.js';
 import { useCall } from '../hooks/use-call.js';
 import { usePaymentDraft } from '../state/payment-draft.js';
 import { go } from '../state/router.js';
+import { useSession } from '../state/session.js';
 import { useLoadedSettings } from '../state/settings.js';
 
+type Dialog = 'credit-note' | 'reverse' | null;
+
+/** A payment's receipt and its details view: print, credit note, reversal, and on to the next customer. */
 export function ReceiptScreen({ paymentId }: { paymentId: string }) {
   const payment = useCall('payment-get', { paymentId });
   const receipt = useCall('document-preview', { document: 'receipt', id: paymentId });
   const { printer } = useLoadedSettings();
+  const role = useSession((s) => s.user?.role);
+  const [dialog, setDialog] = useState<Dialog>(null);
   const toDashboard = () => go({ name: 'dashboard' });
-  useHotkeys([['Escape', toDashboard]], []);
+  useHotkeys([['Escape', () => dialog === null && toDashboard()]], []);
 
   if (payment.status === 'loading') return <Loading what="the payment" />;
   if (payment.status === 'error') return <ErrorAlert title="The payment could not be loaded" error={payment.error} onRetry={payment.reload} />;
   const p = payment.value;
+  const reload = () => {
+    payment.reload();
+    receipt.reload();
+  };
+  const takesPayments = role !== undefined && TAKES_PAYMENTS.includes(role);
+  const fromCounter = p.online === null;
 
   const recordAnother = () => {
     usePaymentDraft.getState().clear();
@@ -44,11 +60,24 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="md">
             <Paper withBorder p="lg">
-              <DocumentActions document="receipt" id={p.id} printedBefore={p.printCount > 0} />
+              <Stack gap="md">
+                <DocumentActions document="receipt" id={p.id} printedBefore={p.printCount > 0} />
+                {p.reversal && <DocumentActions document="reversal_slip" id={p.id} printedBefore={false} />}
+                {takesPayments && fromCounter && p.status === 'posted' && (
+                  <Group>
+                    {p.method !== 'credit_note' && (
+                      <Button variant="light" onClick={() => setDialog('credit-note')}>
+                        Create credit note
+                      </Button>
+                    )}
+                    <Button variant="light" color="red" onClick={() => setDialog('reverse')}>
+                      Reverse payment
+                    </Button>
+                  </Group>
+                )}
+              </Stack>
             </Paper>
-            <Paper withBorder p="lg" component="section" aria-label="Payment details">
-              <PaymentDetails payment={p} />
-            </Paper>
+            <PaymentDetails payment={p} onChanged={reload} />
             <Group>
               <Button variant="light" onClick={recordAnother}>
                 Record another payment
@@ -65,6 +94,26 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
           {receipt.status === 'ok' && <ReceiptPreview document={receipt.value} paperWidth={printer.paperWidth} />}
         </Grid.Col>
       </Grid>
+      {dialog === 'credit-note' && (
+        <CreditNoteDialog
+          paymentId={p.id}
+          onClose={() => setDialog(null)}
+          onCreated={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      )}
+      {dialog === 'reverse' && (
+        <ReverseDialog
+          payment={p}
+          onClose={() => setDialog(null)}
+          onReversed={() => {
+            setDialog(null);
+            reload();
+          }}
+        />
+      )}
     </Stack>
   );
 }

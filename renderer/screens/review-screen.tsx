@@ -22,7 +22,7 @@ export function ReviewScreen() {
 }
 
 /** Fields the form shows; a refusal naming one of them goes back to the form, onto that field. */
-const FORM_FIELDS: ReadonlySet<string> = new Set(['type', 'itemIds', 'method', 'channel', 'amountPaid', 'amountReceived', 'reference', 'notes', 'paymentDate'] satisfies DraftField[]);
+const FORM_FIELDS: ReadonlySet<string> = new Set(['type', 'itemIds', 'method', 'channel', 'amountPaid', 'amountReceived', 'reference', 'cardLast4', 'bankName', 'creditNoteId', 'notes', 'paymentDate'] satisfies DraftField[]);
 
 function Review({ draft }: { draft: PaymentDraft }) {
   const { money } = useFormat();

@@ -6,7 +6,8 @@ export type Route =
   | { name: 'account'; consumerId: string }
   | { name: 'payment'; consumerId: string }
   | { name: 'review' }
-  | { name: 'receipt'; paymentId: string };
+  | { name: 'receipt'; paymentId: string }
+  | { name: 'credit-note'; creditNoteId: string };
 
 interface RouterState {
   route: Route;

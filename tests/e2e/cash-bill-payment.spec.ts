@@ -68,10 +68,9 @@ test('a cash bill payment goes from search to a printed receipt and stays paid',
     const status = page.getByRole('group', { name: 'Status' });
     await expect(status.getByText('Posted', { exact: true })).toBeVisible();
     await expect(status.getByText('Verified', { exact: true })).toBeVisible();
-    const details = page.getByRole('region', { name: 'Payment details' });
-    await expect(details.getByText(/^PAY-\d{4}-T01-\d{6}$/)).toBeVisible();
-    await expect(details.getByText(/^TXN-\d{4}-T01-\d{6}$/)).toBeVisible();
-    await expect(details).toContainText('Immediate');
+    await expect(page.getByRole('region', { name: 'Payment information' }).getByText(/^PAY-\d{4}-T01-\d{6}$/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Transaction information' }).getByText(/^TXN-\d{4}-T01-\d{6}$/)).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Processing information' })).toContainText('Immediate');
     const onScreen = page.getByRole('region', { name: 'Receipt' });
     await expect(onScreen).toContainText(receipt);
     await expect(onScreen).toContainText('145.50');

@@ -54,3 +54,10 @@ export async function receiptNumber(page: Page) {
   await expect(heading).toBeVisible();
   return (await heading.textContent())!.replace(/^Receipt /, '').trim();
 }
+
+/** Picks a choice of a segmented field (payment type, method) by clicking its label, as a cashier does. */
+export async function choose(page: Page, name: string) {
+  const radio = page.getByRole('radio', { name, exact: true });
+  await page.locator(`label[for="${await radio.getAttribute('id')}"]`).click();
+  await expect(radio).toBeChecked();
+}

@@ -47,8 +47,8 @@ export const paymentDetailsSchema = z.object({
       openAfter: centsOut,
     }),
   ),
-  /** AC19: billed, due before the payment, paid, and the difference as exact, over or under. */
-  analysis: z.object({ billed: centsOut, due: centsOut, paid: centsOut, difference: centsOut, outcome: z.enum(['exact', 'over', 'under']) }),
+  /** AC19: billed, due before the payment, paid, and the difference as exact, over or under; not applied for an online attempt that moved no money. */
+  analysis: z.object({ billed: centsOut, due: centsOut, paid: centsOut, difference: centsOut, outcome: z.enum(['exact', 'over', 'under', 'not_applied']) }),
   /** The credit note a credit tender drew on. */
   appliedCreditNote: z.object({ id: z.string(), number: z.string() }).nullable(),
   /** Credit notes issued on this payment: the overpayment's, and any made by hand later. */

@@ -1,15 +1,16 @@
 import { Button, Divider, Kbd, Paper, Stack, Text } from '@mantine/core';
-import { parseAmount } from '../../../core/money.js';
-import { openTotal, selectedItems, type Account, type PaymentDraft } from '../../payments/draft.js';
+import { draftOutcome, selectedItems, type Account, type PaymentDraft } from '../../payments/draft.js';
 import { useFormat } from '../../hooks/use-format.js';
+import { useLoadedSettings } from '../../state/settings.js';
 import { SummaryList } from '../summary-list.js';
 
-/** Who is paying and what the payment leaves open, next to the form; Review is the form's submit button. */
+/** Who is paying and what the payment leaves open or over, next to the form; Review is the form's submit button. */
 export function FormSummary({ account, draft, onCancel }: { account: Account; draft: PaymentDraft; onCancel(): void }) {
   const { money } = useFormat();
+  const { overpaymentLimit } = useLoadedSettings();
   const items = selectedItems(account, draft);
-  const open = openTotal(items);
-  const paid = parseAmount(draft.amountPaid);
+  const { due, paid, outstanding, over } = draftOutcome(account, draft);
+  const credit = draft.method !== 'credit_note' && over > 0;
 
   return (
     <Paper withBorder p="lg" pos="sticky" top={76}>
@@ -25,11 +26,17 @@ export function FormSummary({ account, draft, onCancel }: { account: Account; dr
         <SummaryList
           rows={[
             ['Selected', `${items.length} item${items.length === 1 ? '' : 's'}`],
-            ['Open on selected', money(open)],
-            ['Amount paid', paid.ok ? money(paid.value) : '–'],
-            paid.ok ? ['Left open after payment', money(Math.max(0, open - paid.value))] : null,
+            ['Open on selected', money(due)],
+            ['Amount paid', paid !== null ? money(paid) : '–'],
+            paid !== null ? ['Outstanding after payment', money(outstanding)] : null,
+            credit ? ['Overpayment', <Text span inherit c={over > overpaymentLimit ? 'red' : 'blue'}>{money(over)}</Text>] : null,
           ]}
         />
+        {credit && over <= overpaymentLimit && (
+          <Text size="sm" c="blue" role="status">
+            The overpayment of {money(over)} becomes a credit note for the consumer.
+          </Text>
+        )}
         <Button type="submit" size="md" rightSection={<Kbd size="xs">Enter</Kbd>}>
           Review payment
         </Button>

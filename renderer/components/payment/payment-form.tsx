@@ -1,16 +1,17 @@
 import { Grid, NativeSelect, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { PAYMENT_TYPE_LABELS, PAYMENT_TYPES, type PaymentType } from '../../../core/accounts/account.js';
-import { REFERENCE_RULES } from '../../../core/payments/references.js';
-import type { PaymentMethodCode } from '../../../core/settings/settings.js';
+import { CREDIT_TENDER_LABEL, type TenderCode } from '../../../core/payments/tenders.js';
 import { checkDraft } from '../../payments/check-draft.js';
-import { payableItems, today, withItems, withType, type Account, type DraftField, type PaymentDraft } from '../../payments/draft.js';
+import { moveItem, payableItems, selectedItems, today, toggleItem, withCreditNote, withMethod, withType, type Account, type DraftField, type PaymentDraft } from '../../payments/draft.js';
 import { usePaymentDraft } from '../../state/payment-draft.js';
 import { useLoadedSettings } from '../../state/settings.js';
 import { PayableItemsTable } from '../payable-items-table.js';
+import { AllocationPreview } from './allocation-preview.js';
 import { AmountFields } from './amount-fields.js';
 import { ChoiceField } from './choice-field.js';
 import { FormSummary } from './form-summary.js';
+import { TenderFields } from './tender-fields.js';
 
 const ITEM_WORDS: Record<PaymentType, { title: string; empty: string }> = {
   bill: { title: 'Unpaid bills', empty: 'This account has no unpaid bills.' },
@@ -18,11 +19,13 @@ const ITEM_WORDS: Record<PaymentType, { title: string; empty: string }> = {
   installment: { title: 'Unpaid installments', empty: 'This account has no unpaid installments.' },
 };
 
-/** Focus goes where the cashier types next: a field the backend or the check objected to, else the cash received or the reference. */
-function focusNext(form: HTMLFormElement | null, method: PaymentMethodCode) {
+const FIRST_FIELD: Record<TenderCode, string> = { cash: 'amount-received', card: 'reference', mpesa: 'reference', bank_transfer: 'bank-name', credit_note: 'credit-note' };
+
+/** Focus goes where the cashier types next: a field the backend or the check objected to, else the first field of the tender. */
+function focusNext(form: HTMLFormElement | null, method: TenderCode) {
   const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   const target = invalid?.matches('input, textarea, select') ? invalid : (invalid?.querySelector<HTMLElement>('input') ?? null);
-  (target ?? document.getElementById(method === 'cash' ? 'amount-received' : 'reference'))?.focus();
+  (target ?? document.getElementById(FIRST_FIELD[method]))?.focus();
 }
 
 export function PaymentForm({ account, draft, onCancel, onReview }: { account: Account; draft: PaymentDraft; onCancel(): void; onReview(): void }) {
@@ -50,8 +53,11 @@ export function PaymentForm({ account, draft, onCancel, onReview }: { account: A
   }
 
   const items = payableItems(account, draft.type);
-  const toggle = (itemId: string) => change(withItems(draft, account, draft.itemIds.includes(itemId) ? draft.itemIds.filter((id) => id !== itemId) : [...draft.itemIds, itemId]));
-  const reference = draft.method === 'cash' ? null : REFERENCE_RULES[draft.method];
+  const toggle = (itemId: string) => change(toggleItem(draft, account, itemId));
+  const tenders = [
+    ...settings.paymentMethods.filter((m) => m.enabled).map((m): { value: TenderCode; label: string } => ({ value: m.code, label: m.label })),
+    ...(account.credit.length > 0 ? [{ value: 'credit_note' as const, label: CREDIT_TENDER_LABEL }] : []),
+  ];
   const notesOver = draft.notes.trim().length > settings.notesMaxLength;
 
   return (
@@ -78,14 +84,15 @@ export function PaymentForm({ account, draft, onCancel, onReview }: { account: A
                   </Text>
                 )}
               </Stack>
+              <AllocationPreview items={selectedItems(account, draft)} amountPaid={draft.amountPaid} onMove={(itemId, step) => update(moveItem(draft, itemId, step))} />
               <Grid gap="md" align="flex-end">
                 <Grid.Col span={{ base: 12, sm: 8 }}>
                   <ChoiceField
                     label="Method"
                     value={draft.method}
-                    data={settings.paymentMethods.filter((m) => m.enabled).map((m) => ({ value: m.code, label: m.label }))}
+                    data={tenders}
                     error={error('method')}
-                    onChange={(next) => update({ method: next })}
+                    onChange={(next) => change(withMethod(draft, account, next))}
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -105,17 +112,7 @@ export function PaymentForm({ account, draft, onCancel, onReview }: { account: A
                 errors={{ amountPaid: error('amountPaid'), amountReceived: error('amountReceived') }}
                 onChange={update}
               />
-              {reference && (
-                <TextInput
-                  id="reference"
-                  label={reference.label}
-                  description={`${reference.hint.charAt(0).toUpperCase()}${reference.hint.slice(1)}`}
-                  autoComplete="off"
-                  value={draft.reference}
-                  error={error('reference')}
-                  onChange={(e) => update({ reference: e.currentTarget.value })}
-                />
-              )}
+              <TenderFields account={account} draft={draft} error={error} onChange={update} onCreditNote={(id) => change(withCreditNote(draft, account, id))} />
               <TextInput
                 type="date"
                 label="Payment date"

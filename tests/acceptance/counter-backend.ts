@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
+import type { ApiErrorData } from '../../core/api/errors.js';
+import { openBackend, type Backend } from '../../electron/backend.js';
+
+/** The demo users, one per role, as the login screen lists them. */
+export const PINS = { jane: '1234', peter: '2345', mary: '3456', samuel: '4567', admin: '9999' } as const;
+export type DemoUser = keyof typeof PINS;
+
+export type Result<N extends CallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: ApiErrorData };
+
+/**
+ * A backend on a fresh demo database in a temporary folder, as the app opens
+ * it, with a clock the test moves. `as(user)` signs a demo user in and calls
+ * the services exactly as the renderer does.
+ */
+export interface CounterBackend {
+  backend: Backend;
+  now: Date;
+  /** Moves the backend's clock forward by whole days. */
+  advanceDays(days: number): void;
+  as(user: DemoUser): Promise<Caller>;
+  reopen(): Promise<void>;
+  count(table: string): number;
+  close(): void;
+}
+
+export interface Caller {
+  /** Answers the value, or throws with the error's code, field and message. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  /** Answers the whole result, for tests of what is refused. */
+  send<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<N>>;
+}
+
+export async function openCounter(start = new Date()): Promise<CounterBackend> {
+  const dir = mkdtempSync(join(tmpdir(), 'counter-acceptance-'));
+  let now = new Date(start);
+  const open = () => openBackend({ dataDir: dir, demo: true, clock: () => now, sendToPrinter: async () => undefined });
+  const counter: CounterBackend = {
+    backend: open(),
+    get now() {
+      return now;
+    },
+    advanceDays(days) {
+      now = new Date(now.getTime() + days * 86_400_000);
+    },
+    async as(user) {
+      const login = await counter.backend.dispatch('session-login', { username: user, pin: PINS[user] }, null);
+      if (!login.ok) throw new Error(`login ${user}: ${login.error.message}`);
+      const token = (login.value as { token: string }).token;
+      const send = async <N extends CallName>(name: N, input: CallInput<N>) => (await counter.backend.dispatch(name, input, token)) as Result<N>;
+      return {
+        send,
+        async call(name, input) {
+          const result = await send(name, input);
+          if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.field ?? ''} ${result.error.message}`);
+          return result.value;
+        },
+      };
+    },
+    async reopen() {
+      counter.backend.close();
+      counter.backend = open();
+    },
+    count(table) {
+      return (counter.backend.store.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    },
+    close() {
+      counter.backend.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return counter;
+}
+
+/** The local calendar day of a Date, as the payment form sends it. */
+export const dayOf = (date: Date) => `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** A consumer's account by account number, through search as the cashier finds it. */
+export async function accountOf(caller: Caller, accountNumber: string) {
+  const hits = await caller.call('consumer-search', { query: accountNumber, limit: 5 });
+  const hit = hits.find((c) => c.accountNumber === accountNumber);
+  if (!hit) throw new Error(`no consumer ${accountNumber}`);
+  return caller.call('consumer-account', { consumerId: hit.id });
+}
+
+/** A payment-record input with a fresh id, today's date and the walk-in channel; override what the test is about. */
+export function paymentInput(consumerId: string, itemIds: string[], fields: Partial<CallInput<'payment-record'>> & Pick<CallInput<'payment-record'>, 'amountPaid'>, today: Date): CallInput<'payment-record'> {
+  return { id: uuidv7(), consumerId, type: 'bill', itemIds, method: 'cash', channel: 'walk_in', paymentDate: dayOf(today), ...fields };
+}
