@@ -31,11 +31,17 @@ export function creditedOnPayment(ports: Ports, paymentId: string): Cents {
  * the next CN number, a ledger line giving the consumer the credit, an audit
  * entry with the reason, and an outbox posting, in one transaction.
  */
-export function createCreditNote(ports: Ports, request: CreateCreditNoteRequest, approver: SignedInUser | null, context: UseCaseContext): CreditNoteRecord {
-  const payment = ports.payments.facts(request.paymentId);
+/** The payment a note by hand is made on, refused if no credit note can be made on it: the draft asks the same. */
+export function creditablePayment(ports: Ports, paymentId: string) {
+  const payment = ports.payments.facts(paymentId);
   if (!payment) throw notFound('paymentId', 'No payment with this id');
   if (payment.status === 'reversed') throw conflict('paymentId', `Receipt ${payment.receiptNumber} was reversed; no credit note can be made on it`);
   if (payment.method === 'credit_note') throw conflict('paymentId', `Receipt ${payment.receiptNumber} was paid with credit; credit cannot be credited again`);
+  return payment;
+}
+
+export function createCreditNote(ports: Ports, request: CreateCreditNoteRequest, approver: SignedInUser | null, context: UseCaseContext): CreditNoteRecord {
+  const payment = creditablePayment(ports, request.paymentId);
   const approvedBy = creditNoteApprover(context.user, approver);
 
   const rules = decideManualCreditNote(request, payment.amount, creditedOnPayment(ports, payment.id), context.settings.currency);

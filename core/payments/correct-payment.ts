@@ -1,4 +1,4 @@
-import { invalid } from '../api/errors.js';
+import { ApiError, invalid } from '../api/errors.js';
 import type { Ports } from '../ports.js';
 import type { PaymentRequest } from './payment-rules.js';
 import { recordPayment, type RecordPaymentOutcome, type UseCaseContext } from './record-payment.js';
@@ -18,5 +18,11 @@ export function correctPayment(
   if (original && original.consumerId !== request.replacement.consumerId) throw invalid('replacement.consumerId', 'A correction is for the same consumer; record a new payment for another');
   if (request.replacement.id === request.paymentId) throw invalid('replacement.id', 'The corrected payment needs an id of its own');
   reversePayment(ports, { id: request.reversalId, paymentId: request.paymentId, reason: request.reason, replacementPaymentId: request.replacement.id }, context.user, context);
-  return recordPayment(ports, request.replacement, context);
+  try {
+    return recordPayment(ports, request.replacement, context);
+  } catch (error) {
+    // The corrected payment's fields sit under "replacement" in the call, as its schema errors do.
+    if (error instanceof ApiError && error.field) throw new ApiError(error.code, error.message, `replacement.${error.field}`);
+    throw error;
+  }
 }

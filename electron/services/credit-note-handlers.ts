@@ -1,8 +1,7 @@
 import type { Handlers } from '../../core/api/dispatch.js';
-import { notFound } from '../../core/api/errors.js';
 import { APPROVES } from '../../core/auth/roles.js';
 import { CREDIT_NOTE_REASON_LABELS, CREDIT_NOTE_REASONS, creditNoteMaximum, REMARKS_MAX_LENGTH } from '../../core/credit-notes/credit-note.js';
-import { createCreditNote, creditedOnPayment } from '../../core/credit-notes/create-credit-note.js';
+import { createCreditNote, creditablePayment, creditedOnPayment } from '../../core/credit-notes/create-credit-note.js';
 import { formatNumber, sequenceScope } from '../../core/numbering/number-format.js';
 import { methodLabel } from '../../core/payments/payment-views.js';
 import { approverFrom } from './approval.js';
@@ -13,8 +12,7 @@ export function creditNoteHandlers(service: ServiceContext): Pick<Handlers, 'cre
   const { store, clock } = service;
   return {
     'credit-note-draft': ({ paymentId }, { user }) => {
-      const payment = store.payments.facts(paymentId);
-      if (!payment) throw notFound('paymentId', 'No payment with this id');
+      const payment = creditablePayment(store.ports, paymentId);
       const consumer = store.consumers.byId(payment.consumerId)!;
       const settings = store.settings.get();
       const alreadyCredited = creditedOnPayment(store.ports, paymentId);

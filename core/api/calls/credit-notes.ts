@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EVERY_ROLE, TAKES_PAYMENTS } from '../../auth/roles.js';
-import { CREDIT_NOTE_REASONS } from '../../credit-notes/credit-note.js';
+import { CREDIT_NOTE_REASONS, REMARKS_MAX_LENGTH } from '../../credit-notes/credit-note.js';
 import { defineCall } from '../define.js';
 import { amount, centsOut, id } from '../fields.js';
 import { managerApproval } from './approval.js';
@@ -59,7 +59,7 @@ export const creditNoteCalls = {
       paymentId: id('Payment'),
       amount: amount('Credit amount'),
       reason: z.enum(CREDIT_NOTE_REASONS, { error: 'Choose a reason for the credit note' }),
-      remarks: z.string({ error: 'Remarks must be text' }).max(2000, 'Remarks must be at most 500 characters').optional(),
+      remarks: z.string({ error: 'Remarks must be text' }).trim().max(REMARKS_MAX_LENGTH, `Remarks must be at most ${REMARKS_MAX_LENGTH} characters`).optional(),
       /** Needed unless the signed-in user is a branch manager. */
       approval: managerApproval.optional(),
     }),
