@@ -50,7 +50,7 @@ export function openBackend(options: BackendOptions): Backend {
   log(`database ${file}`);
   const creditExpiry = startCreditExpiry(store, clock, log);
 
-  const sessions = createSessions();
+  const sessions = createSessions(() => clock().getTime());
   const handlers = createHandlers({ store, sessions, clock, demo: options.demo, hashPin, verifyPin, sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter });
   const dispatch = createDispatcher(handlers, sessions, (error, call) => log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 

@@ -5,6 +5,8 @@ import type { SignedInUser } from '../../core/auth/roles.js';
 const IDLE_LIMIT_MS = 8 * 60 * 60 * 1000;
 const MAX_FAILURES = 5;
 const LOCK_MS = 60 * 1000;
+/** Past this many names with failures, those not locked right now are forgotten, so guessed names cannot fill memory. */
+const FAILURES_KEPT = 1000;
 
 /**
  * Signed-in sessions live in memory only: a restart signs everyone out, and a
@@ -41,6 +43,9 @@ export function createSessions(now: () => number = Date.now) {
         entry.lockedUntil = now() + LOCK_MS;
       }
       failures.set(username, entry);
+      if (failures.size > FAILURES_KEPT) {
+        for (const [name, kept] of failures) if (kept.lockedUntil <= now()) failures.delete(name);
+      }
     },
     start(user: SignedInUser): string {
       failures.delete(user.username);

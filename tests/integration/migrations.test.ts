@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, migrationsFolder } from '../../db/connection.js';
+import { openBackend, type Backend } from '../../electron/backend.js';
+
+type JournalEntry = { idx: number; when: number; tag: string };
+const MIGRATIONS = migrationsFolder();
+const journal = (): JournalEntry[] => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
+
+/** Every table the app reads or writes (the FTS shadow tables of consumers_search come with it). */
+const APP_TABLES = [
+  'audit_entries',
+  'bills',
+  'consumer_balances',
+  'consumers',
+  'consumers_search',
+  'credit_notes',
+  'installments',
+  'ledger_lines',
+  'number_sequences',
+  'outbox',
+  'payment_allocations',
+  'payment_plans',
+  'payment_reversals',
+  'payments',
+  'print_jobs',
+  'service_charges',
+  'settings',
+  'users',
+];
+
+let dir: string;
+let backend: Backend | undefined;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'counter-migrations-'));
+});
+afterEach(() => {
+  backend?.close();
+  backend = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sqlite = () => backend!.store.db.$client;
+const names = (type: 'table' | 'trigger') =>
+  (sqlite().prepare(`select name from sqlite_master where type = ? order by name`).all(type) as Array<{ name: string }>).map((r) => r.name);
+const applied = () => sqlite().prepare('select hash, created_at as createdAt from __drizzle_migrations order by id').all() as Array<{ hash: string; createdAt: number }>;
+
+describe('first start on an empty data folder', () => {
+  it('creates the data folder and the database file in it', () => {
+    const dataDir = join(dir, 'not', 'there', 'yet');
+    backend = openBackend({ dataDir, demo: false });
+    expect(existsSync(join(dataDir, 'counter.sqlite'))).toBe(true);
+    expect(backend.dataDir).toBe(dataDir);
+  });
+
+  it('creates every table the app uses and nothing else', () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    const tables = names('table').filter((name) => !name.startsWith('sqlite_') && name !== '__drizzle_migrations' && !/^consumers_search_(config|data|docsize|idx)$/.test(name));
+    expect(tables).toEqual(APP_TABLES);
+    expect(names('table')).toContain('__drizzle_migrations');
+  });
+
+  it('creates every trigger the migrations declare, so the ledger is append-only from the first payment', () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    const declared = new Set<string>();
+    for (const entry of journal()) {
+      for (const match of readFileSync(join(MIGRATIONS, `${entry.tag}.sql`), 'utf8').matchAll(/CREATE TRIGGER\s+`?(\w+)`?/gi)) declared.add(match[1]!);
+    }
+    expect(declared.size).toBe(17);
+    expect(names('trigger')).toEqual([...declared].sort());
+  });
+
+  it('records every migration in the journal, in order, with the hash of its file', () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    const entries = journal();
+    expect(entries.length).toBeGreaterThan(0);
+    expect(applied()).toEqual(entries.map((entry) => ({ hash: createHash('sha256').update(readFileSync(join(MIGRATIONS, `${entry.tag}.sql`))).digest('hex'), createdAt: entry.when })));
+  });
+
+  it('runs in WAL with synchronous FULL and foreign keys enforced', () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    expect(sqlite().pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite().pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite().pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => sqlite().prepare(`insert into bills (id, consumer_id, invoice_number, period, amount, issued_on, due_on) values ('b1', 'nobody', 'INV-1', 'Jan', 100, '2026-01-01', '2026-01-15')`).run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+  });
+
+  it('passes an integrity check and has no broken references', () => {
+    backend = openBackend({ dataDir: dir, demo: true });
+    expect(sqlite().pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqlite().pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('has only the system user before anyone is added, and it cannot log in', async () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    expect(sqlite().prepare('select username, pin_hash as pinHash from users').all()).toEqual([{ username: 'system', pinHash: '!' }]);
+    expect(backend.store.users.count()).toBe(0);
+    expect(await backend.dispatch('session-login', { username: 'system', pin: '1234' }, null)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'User or PIN is not right', field: 'pin' },
+    });
+  });
+});
+
+describe('restarting the app', () => {
+  it('applies nothing new and keeps the data', () => {
+    backend = openBackend({ dataDir: dir, demo: true });
+    const before = applied();
+    const consumers = (sqlite().prepare('select count(*) as n from consumers').get() as { n: number }).n;
+    const ledger = (sqlite().prepare('select count(*) as n, sum(amount) as total from ledger_lines').get() as { n: number; total: number });
+    expect(consumers).toBe(301);
+    backend.close();
+
+    backend = openBackend({ dataDir: dir, demo: false });
+    expect(applied()).toEqual(before);
+    expect(applied()).toHaveLength(journal().length);
+    expect((sqlite().prepare('select count(*) as n from consumers').get() as { n: number }).n).toBe(consumers);
+    expect(sqlite().prepare('select count(*) as n, sum(amount) as total from ledger_lines').get()).toEqual(ledger);
+    expect(sqlite().prepare(`select name from consumers where account_number = 'WU-10001'`).get()).toEqual({ name: 'John Doe' });
+    expect(sqlite().pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('sets synchronous FULL and foreign keys again on the new connection', () => {
+    backend = openBackend({ dataDir: dir, demo: false });
+    backend.close();
+    const db = openDatabase(join(dir, 'counter.sqlite'));
+    try {
+      expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.$client.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    } finally {
+      db.$client.close();
+    }
+    backend = undefined;
+  });
+});
+
+describe('upgrading a database from an older version', () => {
+  it('applies only the missing migrations and keeps the consumers, ledger and balances', () => {
+    const entries = journal();
+    // Before 0005 there were no cached balances: the upgrade must fill them from the ledger.
+    const older = entries.slice(0, entries.findIndex((entry) => entry.tag === '0005_balances_and_guards'));
+    expect(older).toHaveLength(5);
+    const oldFolder = join(dir, 'old-migrations');
+    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
+    for (const entry of older) copyFileSync(join(MIGRATIONS, `${entry.tag}.sql`), join(oldFolder, `${entry.tag}.sql`));
+    const fullJournal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+    writeFileSync(join(oldFolder, 'meta', '_journal.json'), JSON.stringify({ ...fullJournal, entries: older }));
+
+    const file = join(dir, 'counter.sqlite');
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: oldFolder });
+    old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
+              values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
+    old.exec(`insert into ledger_lines (id, consumer_id, entry_kind, amount, description, created_at, created_by, prev_hash, hash)
+              values ('l1', 'c1', 'charge', 12000, 'Bill', '2025-01-01T00:00:00.000Z', 'system', '0', 'h1'),
+                     ('l2', 'c1', 'charge', 550, 'Late fee', '2025-01-02T00:00:00.000Z', 'system', 'h1', 'h2')`);
+    expect((old.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(older.length);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect((db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(entries.length);
+      expect(db.$client.prepare(`select name from consumers where id = 'c1'`).get()).toEqual({ name: 'Old Customer' });
+      expect(db.$client.prepare('select count(*) as n from ledger_lines').get()).toEqual({ n: 2 });
+      expect(db.$client.prepare('select consumer_id as consumerId, balance from consumer_balances').all()).toEqual([{ consumerId: 'c1', balance: 12550 }]);
+      expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.$client.close();
+    }
+  });
+});
