@@ -7,6 +7,7 @@ import { CreditNoteScreen } from './screens/credit-note-screen.js';
 import { DashboardScreen } from './screens/dashboard-screen.js';
 import { LoginScreen } from './screens/login-screen.js';
 import { PaymentFormScreen } from './screens/payment-form-screen.js';
+import { PaymentModesScreen } from './screens/payment-modes-screen.js';
 import { ReceiptScreen } from './screens/receipt-screen.js';
 import { ReviewScreen } from './screens/review-screen.js';
 import { useRouter } from './state/router.js';
@@ -58,6 +59,8 @@ function CurrentScreen() {
       return <ReviewScreen />;
     case 'receipt':
       return <ReceiptScreen key={route.paymentId} paymentId={route.paymentId} />;
+    case 'payment-modes':
+      return <PaymentModesScreen />;
     case 'credit-note':
       return <CreditNoteScreen key={route.creditNoteId} creditNoteId={route.creditNoteId} />;
   }

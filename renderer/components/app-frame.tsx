@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { ROLE_LABELS } from '../../core/auth/roles.js';
+import { ADMINISTERS, ROLE_LABELS } from '../../core/auth/roles.js';
+import { go } from '../state/router.js';
 import { endSession } from '../state/session-actions.js';
 import { useSession } from '../state/session.js';
 import { useLoadedSettings } from '../state/settings.js';
@@ -35,6 +36,11 @@ export function AppFrame({ children }: { children: ReactNode }) {
                   ({ROLE_LABELS[user.role]})
                 </Text>
               </Text>
+            )}
+            {user && ADMINISTERS.includes(user.role) && (
+              <Button variant="subtle" size="xs" onClick={() => go({ name: 'payment-modes' })}>
+                Payment modes
+              </Button>
             )}
             <Button variant="default" size="xs" onClick={() => void endSession()}>
               Log out

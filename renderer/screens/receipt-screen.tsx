@@ -1,7 +1,8 @@
 import { Button, Grid, Group, Kbd, Paper, Stack, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
-import { TAKES_PAYMENTS } from '../../core/auth/roles.js';
+import { EDITS_POSTED_PAYMENTS, TAKES_PAYMENTS } from '../../core/auth/roles.js';
+import { CorrectDialog } from '../components/correct-dialog.js';
 import { CreditNoteDialog } from '../components/credit-note-dialog.js';
 import { DocumentActions } from '../components/document-actions.js';
 import { ErrorAlert } from '../components/error-alert.js';
@@ -16,7 +17,7 @@ import { go } from '../state/router.js';
 import { useSession } from '../state/session.js';
 import { useLoadedSettings } from '../state/settings.js';
 
-type Dialog = 'credit-note' | 'reverse' | null;
+type Dialog = 'credit-note' | 'reverse' | 'correct' | null;
 
 /** A payment's receipt and its details view: print, credit note, reversal, and on to the next customer. */
 export function ReceiptScreen({ paymentId }: { paymentId: string }) {
@@ -37,6 +38,7 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
   };
   const takesPayments = role !== undefined && TAKES_PAYMENTS.includes(role);
   const fromCounter = p.online === null;
+  const edits = role !== undefined && EDITS_POSTED_PAYMENTS.includes(role);
 
   const recordAnother = () => {
     usePaymentDraft.getState().clear();
@@ -63,16 +65,23 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
               <Stack gap="md">
                 <DocumentActions document="receipt" id={p.id} printedBefore={p.printCount > 0} />
                 {p.reversal && <DocumentActions document="reversal_slip" id={p.id} printedBefore={false} />}
-                {takesPayments && fromCounter && p.status === 'posted' && (
+                {(takesPayments || edits) && fromCounter && p.status === 'posted' && (
                   <Group>
-                    {p.method !== 'credit_note' && (
+                    {takesPayments && p.method !== 'credit_note' && (
                       <Button variant="light" onClick={() => setDialog('credit-note')}>
                         Create credit note
                       </Button>
                     )}
-                    <Button variant="light" color="red" onClick={() => setDialog('reverse')}>
-                      Reverse payment
-                    </Button>
+                    {takesPayments && (
+                      <Button variant="light" color="red" onClick={() => setDialog('reverse')}>
+                        Reverse payment
+                      </Button>
+                    )}
+                    {edits && (
+                      <Button variant="light" color="orange" onClick={() => setDialog('correct')}>
+                        Edit payment
+                      </Button>
+                    )}
                   </Group>
                 )}
               </Stack>
@@ -101,6 +110,16 @@ export function ReceiptScreen({ paymentId }: { paymentId: string }) {
           onCreated={() => {
             setDialog(null);
             reload();
+          }}
+        />
+      )}
+      {dialog === 'correct' && (
+        <CorrectDialog
+          payment={p}
+          onClose={() => setDialog(null)}
+          onCorrected={(paymentId) => {
+            setDialog(null);
+            go({ name: 'receipt', paymentId });
           }}
         />
       )}

@@ -7,7 +7,8 @@ export type Route =
   | { name: 'payment'; consumerId: string }
   | { name: 'review' }
   | { name: 'receipt'; paymentId: string }
-  | { name: 'credit-note'; creditNoteId: string };
+  | { name: 'credit-note'; creditNoteId: string }
+  | { name: 'payment-modes' };
 
 interface RouterState {
   route: Route;

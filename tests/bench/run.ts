@@ -6,6 +6,8 @@
  * layer (validation, rules, numbers, ledger lines with their hash chain, the
  * audit entry, the outbox posting, one transaction, then the receipt read
  * back) is measured the same way. Target: payment median / floor median <= 2.
+ * Then a payment that clears five bills and issues a credit note for what is
+ * over. Target: its median / floor median <= 3.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { openBackend } from '../../electron/backend.js';
+import { addFiveBillAccounts } from './five-bill-accounts.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const WARMUP = 30;
@@ -57,7 +60,20 @@ async function openCounter(dir: string) {
     const account = await backend.dispatch('consumer-account', { consumerId: hit.id }, token);
     if (account.ok) for (const bill of (account.value as { bills: Array<{ id: string }> }).bills) bills.push({ consumerId: hit.id, billId: bill.id });
   }
+  const fiveBills = addFiveBillAccounts(backend.store, RUNS + WARMUP);
+  const timed = async (input: Record<string, unknown>, i: number) => {
+    const started = performance.now();
+    const result = await backend.dispatch('payment-record', input, token);
+    const elapsed = performance.now() - started;
+    if (!result.ok) throw new Error(`payment ${i} refused: ${result.error.message}`);
+    return elapsed;
+  };
   return {
+    /** Five bills of 10.00 each, paid with 51.00 in cash: 1.00 becomes a credit note. */
+    measureFiveBills(i: number): Promise<number> {
+      const { consumerId, billIds } = fiveBills[i]!;
+      return timed({ id: uuidv7(), consumerId, type: 'bill', itemIds: billIds, method: 'cash', channel: 'walk_in', amountPaid: '51.00', amountReceived: '51.00', paymentDate: today }, i);
+    },
     async measure(i: number): Promise<number> {
       const { consumerId, billId } = bills[i % bills.length]!;
       const started = performance.now();
@@ -81,12 +97,15 @@ try {
   // Interleaved, so a busy neighbour or a slow disk moment weighs on both alike.
   const floorSamples: number[] = [];
   const paymentSamples: number[] = [];
+  const fiveBillSamples: number[] = [];
   for (let i = 0; i < RUNS + WARMUP; i++) {
     const f = floor.measure(i);
     const p = await counter.measure(i);
+    const five = await counter.measureFiveBills(i);
     if (i >= WARMUP) {
       floorSamples.push(f);
       paymentSamples.push(p);
+      fiveBillSamples.push(five);
     }
   }
   floor.close();
@@ -97,6 +116,10 @@ try {
   console.log(`durable single-row insert (floor): median ${ms(base.median)}, p95 ${ms(base.p95)} over ${RUNS} runs`);
   console.log(`record a cash payment (service):   median ${ms(payment.median)}, p95 ${ms(payment.p95)} over ${RUNS} runs`);
   console.log(`ratio payment/floor (median): ${ratio.toFixed(2)} (target <= 2) ${ratio <= 2 ? 'MET' : 'MISSED'}`);
+  const five = stats(fiveBillSamples);
+  const fiveRatio = five.median / base.median;
+  console.log(`five bills + credit note (service): median ${ms(five.median)}, p95 ${ms(five.p95)} over ${RUNS} runs`);
+  console.log(`ratio five-bill payment/floor (median): ${fiveRatio.toFixed(2)} (target <= 3) ${fiveRatio <= 3 ? 'MET' : 'MISSED'}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
