@@ -1,5 +1,5 @@
 import { ApiError, notFound } from '../../core/api/errors.js';
-import type { Handlers } from '../../core/api/dispatch.js';
+import type { CallContext, Handlers } from '../../core/api/dispatch.js';
 import type { PRINTABLE_DOCUMENTS } from '../../core/api/calls/documents.js';
 import { buildCreditNoteDocument } from '../../core/receipts/credit-note-document.js';
 import type { PrintDocument } from '../../core/receipts/print-document.js';
@@ -17,8 +17,9 @@ type Printable = (typeof PRINTABLE_DOCUMENTS)[number];
  * Printing never touches the money: the payment or note was committed before
  * anyone could press Print. A job is stored first and then tried, so a
  * printer that is off leaves a failed job with a readable error and a Retry,
- * not a lost receipt. Every print is a job (the log); the first to come out is
- * the original and each later one says COPY with its count.
+ * not a lost receipt. Every print is a job, and every attempt an audit entry
+ * naming who pressed Print; the first to come out is the original and each
+ * later one says COPY with its count.
  */
 export function documentHandlers(context: ServiceContext): Pick<Handlers, 'document-preview' | 'document-print' | 'print-job-retry' | 'document-pdf'> {
   const { store, clock } = context;
@@ -39,7 +40,7 @@ export function documentHandlers(context: ServiceContext): Pick<Handlers, 'docum
   }
   const printed = (document: Printable, id: string) => store.printJobs.printedCount(document, id);
 
-  async function attempt(job: PrintJob) {
+  async function attempt(job: PrintJob, { user }: CallContext) {
     const settings = store.settings.get();
     const copyNumber = printed(job.document as Printable, job.refId);
     const document = build(job.document as Printable, job.refId, copyNumber);
@@ -50,22 +51,27 @@ export function documentHandlers(context: ServiceContext): Pick<Handlers, 'docum
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }
-    const done = store.printJobs.finish(job.id, { status: error ? 'failed' : 'printed', error, copy: copyNumber > 0, at: clock().toISOString() });
+    const at = clock().toISOString();
+    const done = store.transaction(() => {
+      const finished = store.printJobs.finish(job.id, { status: error ? 'failed' : 'printed', error, copy: copyNumber > 0, at });
+      store.audit.append({ id: store.newId(), at, userId: user!.id, action: 'document.print', entity: job.document, entityId: job.refId, before: null, after: { job: job.id, copyNumber, status: finished.status, error } });
+      return finished;
+    });
     return { id: done.id, status: done.status as 'printed' | 'failed', copy: done.copy, error: done.error, attempts: done.attempts };
   }
 
   return {
     'document-preview': ({ document, id }) => build(document, id, printed(document, id)),
-    'document-print': async ({ document, id }) => {
+    'document-print': async ({ document, id }, context) => {
       build(document, id, 0); // refuses an unknown payment or note before a job is stored
       const job = store.printJobs.create({ id: store.newId(), document, refId: id, copy: printed(document, id) > 0, createdAt: clock().toISOString() });
-      return attempt(job);
+      return attempt(job, context);
     },
-    'print-job-retry': async ({ jobId }) => {
+    'print-job-retry': async ({ jobId }, context) => {
       const job = store.printJobs.byId(jobId);
       if (!job) throw notFound('jobId', 'No print job with this id');
       if (job.status === 'printed') throw new ApiError('CONFLICT', 'This job has already printed; use Print for another copy', 'jobId');
-      return attempt(job);
+      return attempt(job, context);
     },
     'document-pdf': async ({ document, id }) => {
       const built = build(document, id, 0);

@@ -152,6 +152,24 @@ describe('Receipt', () => {
     expect((await jane.call('payment-get', { paymentId: payment.id })).printCount).toBe(2);
   });
 
+  it('AC13: every print, failed or not, is in the audit trail with who pressed Print and which copy it was', async () => {
+    const jane = await counter.as('jane');
+    const payment = await sampleCashPayment(jane);
+    const failed = await jane.call('document-print', { document: 'receipt', id: payment.id });
+    await (await counter.as('mary')).call('printer-set', { address: 'tcp://127.0.0.1:9100', paperWidth: 80 });
+    await jane.call('print-job-retry', { jobId: failed.id });
+    await jane.call('document-print', { document: 'receipt', id: payment.id });
+
+    const trail = counter.backend.store.db.$client
+      .prepare("select a.after, u.username from audit_entries a join users u on u.id = a.user_id where a.action = 'document.print' and a.entity_id = ? order by a.at, a.rowid")
+      .all(payment.id) as Array<{ after: string; username: string }>;
+    expect(trail.map((entry) => ({ by: entry.username, ...JSON.parse(entry.after) }))).toEqual([
+      { by: 'jane', job: failed.id, copyNumber: 0, status: 'failed', error: 'No receipt printer is configured (Settings > Printer)' },
+      { by: 'jane', job: failed.id, copyNumber: 0, status: 'printed', error: null },
+      { by: 'jane', job: expect.any(String), copyNumber: 1, status: 'printed', error: null },
+    ]);
+  });
+
   it('AC13: with no printer configured the print fails with a reason, and the payment stays as recorded', async () => {
     const jane = await counter.as('jane');
     const payment = await sampleCashPayment(jane);
