@@ -95,6 +95,21 @@ export async function accountOf(caller: Caller, accountNumber: string) {
   return caller.call('consumer-account', { consumerId: hit.id });
 }
 
+export type Account = Awaited<ReturnType<typeof accountOf>>;
+
+/** One of the account's unpaid items, by the reference the cashier reads on screen. */
+export function openItem(account: Account, reference: string) {
+  const item = [...account.bills, ...account.services, ...account.installments].find((i) => i.reference === reference);
+  if (!item) throw new Error(`no open item ${reference} on ${account.consumer.accountNumber}`);
+  return item;
+}
+
+/** The spec's sample consumer, John Doe (WU-10001), and his open items by reference. */
+export async function johnDoe(caller: Caller) {
+  const account = await accountOf(caller, 'WU-10001');
+  return { account, id: account.consumer.id, item: (reference: string) => openItem(account, reference) };
+}
+
 /** A payment-record input with a fresh id, today's date and the walk-in channel; override what the test is about. */
 export function paymentInput(consumerId: string, itemIds: string[], fields: Partial<CallInput<'payment-record'>> & Pick<CallInput<'payment-record'>, 'amountPaid'>, today: Date): CallInput<'payment-record'> {
   return { id: uuidv7(), consumerId, type: 'bill', itemIds, method: 'cash', channel: 'walk_in', paymentDate: dayOf(today), ...fields };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
 import { DEFAULT_NUMBER_FORMATS, formatNumber } from '../../core/numbering/number-format.js';
-import { accountOf, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, johnDoe, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
 
 /**
  * Credit notes (payments spec, "Create credit note", "Credit Note Details
@@ -20,16 +20,6 @@ beforeEach(async () => {
 afterEach(() => counter.close());
 
 const sql = () => counter.backend.store.db.$client;
-
-async function johnDoe(caller: Caller) {
-  const account = await accountOf(caller, 'WU-10001');
-  const item = (reference: string) => {
-    const found = [...account.bills, ...account.services, ...account.installments].find((i) => i.reference === reference);
-    if (!found) throw new Error(`no open item ${reference} on WU-10001`);
-    return found;
-  };
-  return { account, id: account.consumer.id, item };
-}
 
 /** Pays INV-2025-001234 (145.50) with 150.00 cash: 4.50 over. */
 async function overpayOldestBill(caller: Caller) {

@@ -16,9 +16,8 @@ import {
   WEBHOOK_STATUS_LABELS,
   type OnlineStatus,
 } from '../../core/payments/gateway-status.js';
-import { accountOf, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, openCounter, openItem, paymentInput, type Account, type Caller, type CounterBackend } from './counter-backend.js';
 
-type Account = Awaited<ReturnType<typeof accountOf>>;
 type Document = CallOutput<'document-preview'>;
 
 /** Apr 20, 2025, 10:30 at the counter, as the spec's sample payment. */
@@ -30,11 +29,7 @@ beforeEach(async () => {
 });
 afterEach(() => counter.close());
 
-function itemId(account: Account, reference: string): string {
-  const item = [...account.bills, ...account.services, ...account.installments].find((i) => i.reference === reference);
-  if (!item) throw new Error(`no open item ${reference}`);
-  return item.id;
-}
+const itemId = (account: Account, reference: string): string => openItem(account, reference).id;
 
 async function refusal<N extends CallName>(caller: Caller, name: N, input: CallInput<N>): Promise<ApiErrorData> {
   const result = await caller.send(name, input);

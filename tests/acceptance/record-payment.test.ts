@@ -10,9 +10,8 @@ import type { ApiErrorData } from '../../core/api/errors.js';
 import { cents, toDecimalText } from '../../core/money.js';
 import { formatNumber } from '../../core/numbering/number-format.js';
 import { defaultChannel, type CounterSettings } from '../../core/settings/settings.js';
-import { accountOf, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, openCounter, openItem, paymentInput, type Account, type Caller, type CounterBackend } from './counter-backend.js';
 
-type Account = Awaited<ReturnType<typeof accountOf>>;
 type PaymentModes = CallInput<'settings-payment-modes-set'>;
 
 /** A fixed morning at the counter, so numbers carry a known year: Apr 20, 2025, as in the spec's sample. */
@@ -25,11 +24,7 @@ beforeEach(async () => {
 afterEach(() => counter.close());
 
 /** The id of one of the account's unpaid items, by what the cashier reads on screen. */
-function itemId(account: Account, reference: string): string {
-  const item = [...account.bills, ...account.services, ...account.installments].find((i) => i.reference === reference);
-  if (!item) throw new Error(`no open item ${reference}`);
-  return item.id;
-}
+const itemId = (account: Account, reference: string): string => openItem(account, reference).id;
 
 async function john(caller: Caller) {
   return accountOf(caller, 'WU-10001');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
-import { accountOf, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, johnDoe, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
 
 /**
  * Reversing and correcting posted payments, through the services as the UI
@@ -18,16 +18,6 @@ beforeEach(async () => {
 afterEach(() => counter.close());
 
 const sql = () => counter.backend.store.db.$client;
-
-async function johnDoe(caller: Caller) {
-  const account = await accountOf(caller, 'WU-10001');
-  const item = (reference: string) => {
-    const found = [...account.bills, ...account.services, ...account.installments].find((i) => i.reference === reference);
-    if (!found) throw new Error(`no open item ${reference} on WU-10001`);
-    return found;
-  };
-  return { account, id: account.consumer.id, item };
-}
 
 function expectRefused(result: { ok: boolean; error?: ApiErrorData }, code: string, field: string | undefined) {
   expect(result.ok).toBe(false);
