@@ -23,6 +23,11 @@ export interface OutboxPosting {
   id: string;
   kind: string;
   aggregateId: string;
+  /** The consumer: the centre applies one account's postings in order. */
+  accountId: string;
+  /** Cents this adds to money collected: a payment +, its reversal −, anything else 0. */
+  amount: number;
+  tillSessionId: string | null;
   payload: unknown;
   createdAt: string;
 }

@@ -222,6 +222,12 @@ export const auditEntries = sqliteTable(
 );
 
 /** Postings for the central billing server, written in the same transaction as what they report. */
+/**
+ * Postings for the central server, written with the record they describe.
+ * A posting's content never changes; only its delivery moves on:
+ * pending → sent, or pending → parked (rejected, with the centre's reason) →
+ * pending again when a branch manager retries it.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
@@ -229,11 +235,59 @@ export const outbox = sqliteTable(
     id: text('id').notNull().unique(),
     kind: text('kind').notNull(),
     aggregateId: text('aggregate_id').notNull(),
+    /** The consumer: postings of one account are delivered in order. */
+    accountId: text('account_id').notNull().default(''),
+    /** Cents added to money collected: a payment +, its reversal −, others 0. */
+    amount: integer('amount').notNull().default(0),
+    tillSessionId: text('till_session_id'),
     payload: text('payload').notNull(),
     createdAt: text('created_at').notNull(),
     state: text('state').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** accepted or duplicate, once sent. */
+    outcome: text('outcome'),
+    sentAt: text('sent_at'),
+    parkedReason: text('parked_reason'),
+    parkedAt: text('parked_at'),
   },
-  (t) => [index('outbox_state').on(t.state, t.seq)],
+  (t) => [index('outbox_state').on(t.state, t.seq), index('outbox_account').on(t.accountId, t.state)],
+);
+
+/** What the sync remembers between runs: the pull cursor, the terminal's id, the last success. */
+export const syncState = sqliteTable('sync_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** M-PESA confirmations from the centre, kept so a payment recorded after its confirmation is verified at once. */
+export const mpesaConfirmations = sqliteTable('mpesa_confirmations', {
+  code: text('code').primaryKey(),
+  accountNumber: text('account_number').notNull(),
+  amount: integer('amount').notNull(),
+  confirmedAt: text('confirmed_at').notNull(),
+  receivedAt: text('received_at').notNull(),
+  paymentId: text('payment_id'),
+});
+
+/**
+ * What sync found that a branch manager must look at: an M-PESA confirmation
+ * whose amount or account differs from the payment, a till batch the centre
+ * counted differently. Resolved, never deleted.
+ */
+export const syncReviews = sqliteTable(
+  'sync_reviews',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    refId: text('ref_id').notNull(),
+    detail: text('detail').notNull(),
+    createdAt: text('created_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedBy: text('resolved_by'),
+    resolution: text('resolution'),
+  },
+  (t) => [uniqueIndex('sync_reviews_ref').on(t.kind, t.refId), index('sync_reviews_open').on(t.resolvedAt)],
 );
 
 export const printJobs = sqliteTable(

@@ -74,6 +74,6 @@ export function createCreditNote(ports: Ports, request: CreateCreditNoteRequest,
     },
   ]);
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.create', entity: 'credit_note', entityId: note.id, before: null, after: { ...note, approvedBy: approvedBy.id } });
-  ports.outbox.add({ id: ports.newId(), kind: 'credit_note.created', aggregateId: note.id, payload: { creditNote: note, approvedBy: approvedBy.id }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'credit_note.created', aggregateId: note.id, accountId: note.consumerId, amount: 0, tillSessionId: null, payload: { creditNote: note, approvedBy: approvedBy.id }, createdAt: context.now });
   return note;
 }

@@ -28,7 +28,7 @@ export function expireCreditNotes(ports: Ports, context: { today: string; now: s
       },
     ]);
     ports.audit.append({ id: ports.newId(), at: context.now, userId: SYSTEM_USER_ID, action: 'credit_note.expire', entity: 'credit_note', entityId: record.id, before: { remaining }, after: { remaining: 0 } });
-    ports.outbox.add({ id: ports.newId(), kind: 'credit_note.expired', aggregateId: record.id, payload: { creditNoteId: record.id, forfeited: remaining }, createdAt: context.now });
+    ports.outbox.add({ id: ports.newId(), kind: 'credit_note.expired', aggregateId: record.id, accountId: record.consumerId, amount: 0, tillSessionId: null, payload: { creditNoteId: record.id, forfeited: remaining }, createdAt: context.now });
   }
   return expired.length;
 }

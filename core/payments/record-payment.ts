@@ -137,7 +137,7 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: { ...record, creditNote } });
   // The overpayment's note has a history of its own from its first day (AC43), like a note made by hand.
   if (creditNote) ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.create', entity: 'credit_note', entityId: creditNote.id, before: null, after: creditNote });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, payload: { payment: record, creditNote }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, accountId: record.consumerId, amount: record.amount, tillSessionId: null, payload: { payment: record, creditNote }, createdAt: context.now });
   return { repeated: false, paymentId: record.id, record, consumer, items, creditNote, credit };
 }
 

@@ -68,6 +68,6 @@ export function reversePayment(ports: Ports, request: ReversePaymentRequest, app
     ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.cancel', entity: 'credit_note', entityId: record.id, before: { status: 'active', remaining: remainingCredit(usage) }, after: { status: 'cancelled', reversal: number } });
   }
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.reverse', entity: 'payment', entityId: payment.id, before: { status: payment.status }, after: { status: 'reversed', reversal } });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.reversed', aggregateId: payment.id, payload: { reversal, lines }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.reversed', aggregateId: payment.id, accountId: payment.consumerId, amount: -payment.amount, tillSessionId: null, payload: { reversal, lines }, createdAt: context.now });
   return reversal;
 }

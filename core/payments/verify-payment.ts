@@ -10,5 +10,5 @@ export function verifyPayment(ports: Ports, paymentId: string, context: UseCaseC
   if (payment.status === 'reversed' || payment.status === 'failed') throw conflict('paymentId', `Receipt ${payment.receiptNumber} is ${payment.status} and cannot be verified`);
   ports.payments.markVerified(paymentId, context.user.id, context.now);
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.verify', entity: 'payment', entityId: paymentId, before: { verification: 'pending' }, after: { verification: 'verified' } });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.verified', aggregateId: paymentId, payload: { paymentId, verifiedBy: context.user.id, at: context.now }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.verified', aggregateId: paymentId, accountId: payment.consumerId, amount: 0, tillSessionId: null, payload: { paymentId, verifiedBy: context.user.id, at: context.now }, createdAt: context.now });
 }

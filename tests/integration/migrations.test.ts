@@ -23,6 +23,7 @@ const APP_TABLES = [
   'credit_notes',
   'installments',
   'ledger_lines',
+  'mpesa_confirmations',
   'number_sequences',
   'outbox',
   'payment_allocations',
@@ -32,6 +33,8 @@ const APP_TABLES = [
   'print_jobs',
   'service_charges',
   'settings',
+  'sync_reviews',
+  'sync_state',
   'users',
 ];
 
@@ -73,7 +76,7 @@ describe('first start on an empty data folder', () => {
     for (const entry of journal()) {
       for (const match of readFileSync(join(MIGRATIONS, `${entry.tag}.sql`), 'utf8').matchAll(/CREATE TRIGGER\s+`?(\w+)`?/gi)) declared.add(match[1]!);
     }
-    expect(declared.size).toBe(17);
+    expect(declared.size).toBe(19);
     expect(names('trigger')).toEqual([...declared].sort());
   });
 
@@ -145,20 +148,25 @@ describe('restarting the app', () => {
 });
 
 describe('upgrading a database from an older version', () => {
-  it('applies only the missing migrations and keeps the consumers, ledger and balances', () => {
+  /** A database as a counter of the version before `tag` left it. */
+  function databaseBefore(tag: string) {
     const entries = journal();
-    // Before 0005 there were no cached balances: the upgrade must fill them from the ledger.
-    const older = entries.slice(0, entries.findIndex((entry) => entry.tag === '0005_balances_and_guards'));
-    expect(older).toHaveLength(5);
+    const older = entries.slice(0, entries.findIndex((entry) => entry.tag === tag));
     const oldFolder = join(dir, 'old-migrations');
     mkdirSync(join(oldFolder, 'meta'), { recursive: true });
     for (const entry of older) copyFileSync(join(MIGRATIONS, `${entry.tag}.sql`), join(oldFolder, `${entry.tag}.sql`));
     const fullJournal = JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
     writeFileSync(join(oldFolder, 'meta', '_journal.json'), JSON.stringify({ ...fullJournal, entries: older }));
-
     const file = join(dir, 'counter.sqlite');
     const old = new Database(file);
     migrate(drizzle(old), { migrationsFolder: oldFolder });
+    return { old, file, older, entries };
+  }
+
+  it('applies only the missing migrations and keeps the consumers, ledger and balances', () => {
+    // Before 0005 there were no cached balances: the upgrade must fill them from the ledger.
+    const { old, file, older, entries } = databaseBefore('0005_balances_and_guards');
+    expect(older).toHaveLength(5);
     old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
               values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
     old.exec(`insert into ledger_lines (id, consumer_id, entry_kind, amount, description, created_at, created_by, prev_hash, hash)
@@ -174,6 +182,31 @@ describe('upgrading a database from an older version', () => {
       expect(db.$client.prepare('select count(*) as n from ledger_lines').get()).toEqual({ n: 2 });
       expect(db.$client.prepare('select consumer_id as consumerId, balance from consumer_balances').all()).toEqual([{ consumerId: 'c1', balance: 12550 }]);
       expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      db.$client.close();
+    }
+  });
+  it('gives postings written before sync their account and amount, and makes them final', () => {
+    const { old, file } = databaseBefore('0006_sync');
+    old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
+              values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
+    old.exec(`insert into users (id, username, display_name, role, pin_hash, created_at) values ('u1', 'jane', 'Jane', 'cashier', 'x', '2025-01-01T00:00:00.000Z')`);
+    old.exec(`insert into payments (id, payment_number, transaction_number, receipt_number, consumer_id, type, channel, method, amount, status, verification, payment_date, recorded_at, recorded_by, terminal_code)
+              values ('p1', 'PAY-1', 'TXN-1', 'R-1', 'c1', 'bill', 'walk_in', 'cash', 14550, 'reversed', 'verified', '2025-04-20', '2025-04-20T10:00:00.000Z', 'u1', 'T01')`);
+    old.exec(`insert into outbox (id, kind, aggregate_id, payload, created_at) values
+              ('o1', 'payment.recorded', 'p1', '{}', '2025-04-20T10:00:00.000Z'),
+              ('o2', 'payment.reversed', 'p1', '{}', '2025-04-20T11:00:00.000Z')`);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.$client.prepare('select id, account_id as accountId, amount, state from outbox order by seq').all()).toEqual([
+        { id: 'o1', accountId: 'c1', amount: 14550, state: 'pending' },
+        { id: 'o2', accountId: 'c1', amount: -14550, state: 'pending' },
+      ]);
+      expect(() => db.$client.prepare(`update outbox set amount = 1 where id = 'o1'`).run()).toThrow(/cannot be edited/);
+      expect(() => db.$client.prepare(`delete from outbox where id = 'o1'`).run()).toThrow(/never deleted/);
+      db.$client.prepare(`update outbox set state = 'sent', outcome = 'accepted' where id = 'o1'`).run();
     } finally {
       db.$client.close();
     }
