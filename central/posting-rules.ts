@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { SYNC_SCHEMA_VERSION, type Posting } from '../core/sync/protocol.js';
+
+/** The posting kinds the centre knows how to apply. */
+export const KNOWN_KINDS = ['payment.recorded', 'payment.reversed', 'payment.verified', 'credit_note.created', 'credit_note.expired', 'till.closed'] as const;
+
+/** Kinds whose `amount` is money collected; the others carry 0 and move nothing. */
+export const MONEY_KINDS = ['payment.recorded', 'payment.reversed'] as const;
+
+const recordedPayload = z.object({ payment: z.object({ id: z.string().min(1) }) });
+const namedPaymentPayload = z.union([z.object({ paymentId: z.string().min(1) }), z.object({ reversal: z.object({ paymentId: z.string().min(1) }) })]);
+
+/** What a till's closing posting says it counted. */
+export const tillClosedPayload = z.object({ tillSessionId: z.string().min(1), postingCount: z.number().int().nonnegative(), total: z.number().int() });
+
+/**
+ * The payment a posting is about: the one a payment.recorded records, or the
+ * one a reversal or verification names. Undefined for other kinds, and for a
+ * payload that does not say (which the rules below reject).
+ */
+export function paymentIdOf(posting: Posting): string | undefined {
+  if (posting.kind === 'payment.recorded') return recordedPayload.safeParse(posting.payload).data?.payment.id;
+  if (posting.kind === 'payment.reversed' || posting.kind === 'payment.verified') {
+    const named = namedPaymentPayload.safeParse(posting.payload).data;
+    return named && ('paymentId' in named ? named.paymentId : named.reversal.paymentId);
+  }
+  return undefined;
+}
+
+export interface RuleContext {
+  closedAccounts: ReadonlySet<string>;
+  /** Whether this terminal's payment.recorded for the payment has been applied. */
+  paymentReceived: (paymentId: string) => boolean;
+}
+
+/** Why the centre will never apply this posting as sent, or null when it can. */
+export function rejectionOf(posting: Posting, context: RuleContext): string | null {
+  if (posting.schemaVersion > SYNC_SCHEMA_VERSION) return `schema version ${posting.schemaVersion} is not supported`;
+  if (!(KNOWN_KINDS as readonly string[]).includes(posting.kind)) return `posting kind ${posting.kind} is not known at the centre`;
+  if (context.closedAccounts.has(posting.accountId)) return `Account ${posting.accountId} is closed at the centre`;
+  const paymentId = paymentIdOf(posting);
+  if (posting.kind === 'payment.recorded' && !paymentId) return 'payment.recorded carries no payment id';
+  if (posting.kind === 'payment.reversed' || posting.kind === 'payment.verified') {
+    if (!paymentId) return `${posting.kind} names no payment`;
+    if (!context.paymentReceived(paymentId)) return `payment ${paymentId} was never received`;
+  }
+  if (posting.kind === 'till.closed') {
+    const till = tillClosedPayload.safeParse(posting.payload);
+    if (!till.success) return `till.closed does not carry the till's count and total: ${till.error.issues[0]?.message ?? 'malformed'}`;
+  }
+  return null;
+}

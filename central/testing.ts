@@ -1,0 +1,60 @@
+import { v7 as uuidv7 } from 'uuid';
+import { pullResponse, pushResponse, registerResponse, SYNC_SCHEMA_VERSION, type Posting } from '../core/sync/protocol.js';
+import type { Central } from './server.js';
+
+/** Helpers for tests that talk to a centre over HTTP, as a counter does. */
+
+export async function registerTerminal(central: Central, terminalCode = 'T01'): Promise<{ terminalId: string; token: string }> {
+  const response = await fetch(`${central.url}/v1/terminals`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ enrolmentCode: central.enrolmentCodes[0], terminalCode, branchName: 'Test Service Centre' }),
+  });
+  if (response.status !== 200) throw new Error(`registration answered ${response.status}: ${await response.text()}`);
+  return registerResponse.parse(await response.json());
+}
+
+export function pushRaw(central: Central, token: string, postings: readonly Posting[]): Promise<Response> {
+  return fetch(`${central.url}/v1/postings`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ postings }) });
+}
+
+export async function push(central: Central, token: string, postings: readonly Posting[]) {
+  const response = await pushRaw(central, token, postings);
+  if (response.status !== 200) throw new Error(`push answered ${response.status}: ${await response.text()}`);
+  return pushResponse.parse(await response.json()).results;
+}
+
+export function pullRaw(central: Central, token: string, after: string, limit?: number): Promise<Response> {
+  const query = new URLSearchParams({ after, ...(limit === undefined ? {} : { limit: String(limit) }) });
+  return fetch(`${central.url}/v1/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+export async function pull(central: Central, token: string, after: string, limit?: number) {
+  const response = await pullRaw(central, token, after, limit);
+  if (response.status !== 200) throw new Error(`pull answered ${response.status}: ${await response.text()}`);
+  return pullResponse.parse(await response.json());
+}
+
+/** Postings as one terminal's outbox makes them: fresh keys, seq counting up. */
+export function outbox() {
+  let seq = 0;
+  const posting = (kind: string, accountId: string, amount: number, payload: unknown, tillSessionId: string | null = null): Posting => ({
+    key: uuidv7(),
+    seq: ++seq,
+    schemaVersion: SYNC_SCHEMA_VERSION,
+    kind,
+    accountId,
+    amount,
+    tillSessionId,
+    createdAt: new Date().toISOString(),
+    payload,
+  });
+  return {
+    posting,
+    paymentRecorded: (accountId: string, amount: number, options: { paymentId?: string; tillSessionId?: string } = {}) =>
+      posting('payment.recorded', accountId, amount, { payment: { id: options.paymentId ?? uuidv7(), consumerId: accountId, amount }, creditNote: null }, options.tillSessionId ?? null),
+    paymentReversed: (accountId: string, amount: number, paymentId: string) => posting('payment.reversed', accountId, -amount, { reversal: { id: uuidv7(), paymentId }, lines: [] }),
+    paymentVerified: (accountId: string, paymentId: string) => posting('payment.verified', accountId, 0, { paymentId, verifiedBy: 'supervisor', at: new Date().toISOString() }),
+    tillClosed: (tillSessionId: string, postingCount: number, total: number) => posting('till.closed', 'till', 0, { tillSessionId, postingCount, total }, tillSessionId),
+  };
+}
