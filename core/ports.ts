@@ -1,6 +1,7 @@
 import type { Consumer, PayableItem } from './accounts/account.js';
 import type { CreditNoteRecord, CreditNoteUsage } from './credit-notes/credit-note.js';
 import type { LedgerLineDraft } from './ledger/ledger-line.js';
+import type { Cents } from './money.js';
 import type { PaymentRecord, PaymentStatus } from './payments/payment-record.js';
 
 /**
@@ -55,6 +56,26 @@ export interface ReversalRecord {
   replacementPaymentId: string | null;
 }
 
+/** Safaricom's word that an M-PESA code paid an amount to an account, as the centre brought it down. */
+export interface MpesaConfirmation {
+  code: string;
+  accountNumber: string;
+  amount: Cents;
+  confirmedAt: string;
+  /** The counter payment it verified, once one did. */
+  paymentId: string | null;
+}
+
+/** Something sync found that a branch manager must look at. */
+export interface SyncReview {
+  id: string;
+  kind: 'mpesa_mismatch' | 'till_mismatch';
+  /** What it is about: the payment for an M-PESA mismatch, the till session for a till batch. */
+  refId: string;
+  detail: string;
+  createdAt: string;
+}
+
 export interface Ports {
   newId(): string;
   consumers: { byId(id: string): Consumer | undefined };
@@ -86,4 +107,10 @@ export interface Ports {
   };
   audit: { append(entry: AuditEntry): void };
   outbox: { add(posting: OutboxPosting): void };
+  mpesaConfirmations: {
+    byCode(code: string): MpesaConfirmation | undefined;
+    linkPayment(code: string, paymentId: string): void;
+  };
+  /** Opening a review already open for the same thing adds nothing. */
+  syncReviews: { open(review: SyncReview): void };
 }

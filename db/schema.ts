@@ -158,7 +158,7 @@ export const ledgerLines = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount), index('ledger_lines_payment').on(t.paymentId)],
+  (t) => [index('ledger_lines_consumer').on(t.consumerId, t.amount), index('ledger_lines_item').on(t.itemKind, t.itemId, t.amount), index('ledger_lines_payment').on(t.paymentId).where(sql`payment_id is not null`)],
 );
 
 /** Credit the utility owes a consumer. What is left of it is minus the sum of its ledger lines. */

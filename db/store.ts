@@ -1,15 +1,19 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Ports } from '../core/ports.js';
 import type { CounterDb } from './connection.js';
+import { newId } from './ids.js';
 import { consumersRepository } from './repositories/consumers.js';
 import { creditNotesRepository } from './repositories/credit-notes.js';
 import { itemsRepository } from './repositories/items.js';
 import { journalRepository } from './repositories/journal.js';
 import { ledgerRepository } from './repositories/ledger.js';
+import { mpesaConfirmationsRepository } from './repositories/mpesa-confirmations.js';
 import { paymentsRepository } from './repositories/payments.js';
 import { printJobsRepository } from './repositories/print-jobs.js';
 import { reversalsRepository } from './repositories/reversals.js';
+import { outboxRepository } from './repositories/outbox.js';
 import { settingsRepository } from './repositories/settings.js';
+import { syncReviewsRepository } from './repositories/sync-reviews.js';
+import { syncStateRepository } from './repositories/sync-state.js';
 import { usersRepository } from './repositories/users.js';
 
 /** Every repository over one connection, and the transaction that use cases run in. */
@@ -26,8 +30,12 @@ export function createStore(db: CounterDb) {
     settings: settingsRepository(db),
     users: usersRepository(db),
     printJobs: printJobsRepository(db),
+    outboxDelivery: outboxRepository(db),
+    syncState: syncStateRepository(db),
+    mpesaConfirmations: mpesaConfirmationsRepository(db),
+    syncReviews: syncReviewsRepository(db),
     ...journal,
-    newId: () => uuidv7(),
+    newId,
     /**
      * BEGIN IMMEDIATE takes the write lock up front, so two windows never
      * interleave between reading a number or hash and writing the next.

@@ -9,6 +9,8 @@ import { createSessions } from './auth/sessions.js';
 import { sendToNetworkPrinter } from './printing/tcp-printer.js';
 import { startCreditExpiry } from './services/credit-expiry.js';
 import { createHandlers } from './services/handlers.js';
+import { createSync, type CentralOptions } from './sync/start-sync.js';
+import type { SyncEngine } from './sync/sync-engine.js';
 
 export interface BackendOptions {
   dataDir: string;
@@ -19,6 +21,8 @@ export interface BackendOptions {
   printerAddress?: string | undefined;
   clock?: () => Date;
   sendToPrinter?: (address: string, bytes: Buffer) => Promise<void>;
+  /** The central server to sync with (COUNTER_CENTRAL_URL); without it the counter works alone. */
+  central?: CentralOptions | undefined;
 }
 
 export interface Backend {
@@ -27,7 +31,9 @@ export interface Backend {
   dataDir: string;
   /** Forfeits expired credit now (it also runs at start and every hour); how many notes expired. */
   expireCreditNotes(): number;
-  close(): void;
+  /** The link to the centre, running from start; null without one. */
+  sync: SyncEngine | null;
+  close(): Promise<void>;
 }
 
 /**
@@ -42,7 +48,7 @@ export function openBackend(options: BackendOptions): Backend {
   const file = join(options.dataDir, 'counter.sqlite');
   const db = openDatabase(file, { nativeBinding: options.nativeBinding });
   const store = createStore(db);
-  if (options.demo) seedDemo(store, { hashPin, now: clock().toISOString() });
+  if (options.demo) seedDemo(store, { hashPin, now: clock().toISOString(), referenceData: !options.central });
   if (options.printerAddress !== undefined) {
     const settings = store.settings.get();
     store.settings.save({ ...settings, printer: { ...settings.printer, address: options.printerAddress } });
@@ -50,8 +56,21 @@ export function openBackend(options: BackendOptions): Backend {
   log(`database ${file}`);
   const creditExpiry = startCreditExpiry(store, clock, log);
 
+  const sync = options.central ? createSync(store, options.dataDir, options.central, clock, log) : null;
+  if (sync && options.central) log(`syncing with ${options.central.url}`);
+  sync?.start();
+
   const sessions = createSessions(() => clock().getTime());
-  const handlers = createHandlers({ store, sessions, clock, demo: options.demo, hashPin, verifyPin, sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter });
+  const handlers = createHandlers({
+    store,
+    sessions,
+    clock,
+    demo: options.demo,
+    hashPin,
+    verifyPin,
+    sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter,
+    sync: sync && options.central ? { engine: sync, centralUrl: options.central.url } : null,
+  });
   const dispatch = createDispatcher(handlers, sessions, (error, call) => log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 
   return {
@@ -59,12 +78,23 @@ export function openBackend(options: BackendOptions): Backend {
     store,
     dataDir: options.dataDir,
     expireCreditNotes: creditExpiry.run,
+    sync,
+    /**
+     * Closes at once without sync; with it, lets a round under way store the
+     * centre's answer first, so an accepted batch is never sent twice.
+     */
     close() {
       creditExpiry.stop();
-      if (db.$client.open) {
+      const closeDatabase = () => {
+        if (!db.$client.open) return;
         db.$client.pragma('wal_checkpoint(TRUNCATE)');
         db.$client.close();
+      };
+      if (!sync) {
+        closeDatabase();
+        return Promise.resolve();
       }
+      return sync.stop().then(closeDatabase);
     },
   };
 }

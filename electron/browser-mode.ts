@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       dataDir: plan.dataDir,
       demo: plan.demo,
       printerAddress: plan.printerAddress,
+      central: plan.central,
       log: (message) => console.error(`[counter] ${message}`),
     });
   } catch (error) {
@@ -61,17 +62,16 @@ async function main(): Promise<void> {
       // Under npm start a Ctrl+C arrives twice (from the terminal and from the
       // parent passing it on); only a later one means "stop waiting".
       if (Date.now() - stoppingSince < REPEAT_SIGNAL_MS) return;
-      closeQuietly(opened);
+      void closeQuietly(opened);
       process.exit(130);
     }
     stoppingSince = Date.now();
     console.error(`[counter] ${signal}: closing`);
     const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-    void Promise.race([server.close(), grace]).then(() => {
+    void Promise.race([server.close(), grace])
       // Checkpoints the WAL, so the data folder is one self-contained counter.sqlite.
-      closeQuietly(opened);
-      process.exit(0);
-    });
+      .then(() => Promise.race([closeQuietly(opened), grace]))
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
@@ -93,9 +93,9 @@ function listenProblem(error: unknown, port: number): string {
   return `Counter could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-function closeQuietly(backend: Backend): void {
+async function closeQuietly(backend: Backend): Promise<void> {
   try {
-    backend.close();
+    await backend.close();
   } catch (error) {
     console.error(`[counter] closing the database failed: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -19,6 +19,7 @@ export interface ElectronLaunchPlan {
   demo: boolean;
   nativeBinding: string | undefined;
   printerAddress: string | undefined;
+  central: CentralLink | undefined;
   rendererIndex: string;
   /** The file:// URL of rendererIndex: the only page a window may show and the only IPC sender served. */
   appUrl: string;
@@ -31,7 +32,14 @@ export interface BrowserModePlan {
   port: number;
   demo: boolean;
   printerAddress: string | undefined;
+  central: CentralLink | undefined;
   staticDir: string;
+}
+
+/** The central billing server this counter syncs with, and the code to register with it the first time. */
+export interface CentralLink {
+  url: string;
+  enrolmentCode: string | null;
 }
 
 /**
@@ -62,6 +70,7 @@ export function planElectronLaunch(input: {
     demo: envFlag(env, 'COUNTER_DEMO', true),
     nativeBinding: nativeBinding === undefined ? undefined : resolve(nativeBinding),
     printerAddress: printerAddress(env),
+    central: centralLink(env),
     rendererIndex,
     appUrl: pathToFileURL(rendererIndex).href,
     preloadPath: join(bundleDir, 'preload.cjs'),
@@ -76,6 +85,7 @@ export function planBrowserMode(input: { env: NodeJS.ProcessEnv; platformDataDir
     port: portFrom(env),
     demo: envFlag(env, 'COUNTER_DEMO', true),
     printerAddress: printerAddress(env),
+    central: centralLink(env),
     staticDir: join(input.bundleDir, '..', 'renderer'),
   };
 }
@@ -108,6 +118,20 @@ export function printerAddress(env: NodeJS.ProcessEnv): string | undefined {
   const checked = counterSettingsSchema.shape.printer.shape.address.safeParse(value);
   if (!checked.success) throw new Error(`COUNTER_PRINTER="${value}": ${checked.error.issues[0]?.message ?? 'not a printer address'}`);
   return checked.data;
+}
+
+/** COUNTER_CENTRAL_URL (http or https) turns sync on; COUNTER_ENROLMENT_CODE registers the counter on first contact. */
+export function centralLink(env: NodeJS.ProcessEnv): CentralLink | undefined {
+  const url = nonEmpty(env.COUNTER_CENTRAL_URL);
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`COUNTER_CENTRAL_URL must be a URL like http://127.0.0.1:4320, not "${url}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`COUNTER_CENTRAL_URL must start with http:// or https://, not "${url}"`);
+  return { url: parsed.href.replace(/\/+$/, ''), enrolmentCode: nonEmpty(env.COUNTER_ENROLMENT_CODE) ?? null };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

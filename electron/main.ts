@@ -1,8 +1,10 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type Event as ElectronEvent, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, type Event as ElectronEvent, type WebContents } from 'electron';
 import { openBackend, type Backend } from './backend.js';
 import { bindContractToIpc } from './ipc.js';
 import { planElectronLaunch, userDataDir, type ElectronLaunchPlan } from './launch-plan.js';
 import { CONTENT_SECURITY_POLICY, isAllowedNavigation, isTrustedSender, secureWebPreferences } from './security.js';
+import { encryptedTokenVault } from './sync/token-vault.js';
 import { startAutoUpdates } from './updater.js';
 
 /**
@@ -62,7 +64,8 @@ function start(plan: ElectronLaunchPlan): void {
   app.on('will-quit', () => {
     unbindIpc?.();
     unbindIpc = null;
-    backend?.close();
+    // An unanswered batch left by quitting is sent again next start; the centre applies each key once.
+    void backend?.close();
     backend = null;
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
@@ -71,7 +74,15 @@ function start(plan: ElectronLaunchPlan): void {
     .whenReady()
     .then(() => {
       lockDownSession();
-      backend = openBackend({ dataDir: plan.dataDir, demo: plan.demo, nativeBinding: plan.nativeBinding, printerAddress: plan.printerAddress, log: log.info });
+      backend = openBackend({
+        dataDir: plan.dataDir,
+        demo: plan.demo,
+        nativeBinding: plan.nativeBinding,
+        printerAddress: plan.printerAddress,
+        // The sync token is kept encrypted by the operating system's keychain where it has one.
+        central: plan.central && { ...plan.central, vault: encryptedTokenVault(join(plan.dataDir, 'sync-token.enc'), safeStorage, join(plan.dataDir, 'sync-token')) },
+        log: log.info,
+      });
       unbindIpc = bindContractToIpc(ipcMain, backend.dispatch, (senderUrl) => isTrustedSender(senderUrl, plan.appUrl), log.warn);
       log.info(`data folder ${plan.dataDir}${plan.demo ? ' (demo data)' : ''}`);
       mainWindow = createWindow(plan);

@@ -10,6 +10,7 @@ import { PaymentFormScreen } from './screens/payment-form-screen.js';
 import { PaymentModesScreen } from './screens/payment-modes-screen.js';
 import { ReceiptScreen } from './screens/receipt-screen.js';
 import { ReviewScreen } from './screens/review-screen.js';
+import { SyncScreen } from './screens/sync-screen.js';
 import { useRouter } from './state/router.js';
 import { useSession } from './state/session.js';
 import { useSettings } from './state/settings.js';
@@ -63,5 +64,7 @@ function CurrentScreen() {
       return <PaymentModesScreen />;
     case 'credit-note':
       return <CreditNoteScreen key={route.creditNoteId} creditNoteId={route.creditNoteId} />;
+    case 'sync':
+      return <SyncScreen />;
   }
 }

@@ -17,6 +17,8 @@ export const MANAGES_SETTINGS: readonly Role[] = ['branch_manager', 'administrat
 export const VERIFIES_PAYMENTS: readonly Role[] = ['branch_manager', 'administrator'];
 /** Whose PIN approves a reversal or a credit note made by hand. */
 export const APPROVES: readonly Role[] = ['branch_manager', 'administrator'];
+/** Who sees postings the centre refused and sends them again, and settles what sync flagged. */
+export const MANAGES_SYNC: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who edits the counter's rules: payment modes, channels, overpayment limit, credit note validity. */
 export const ADMINISTERS: readonly Role[] = ['administrator'];
 /** Only an administrator may change a posted payment, and then only as a reversal plus a new payment. */

@@ -7,6 +7,7 @@ import { cents } from '../money.js';
 import { formatNumber, sequenceScope, type NumberKind } from '../numbering/number-format.js';
 import type { Ports } from '../ports.js';
 import type { CounterSettings } from '../settings/settings.js';
+import { settleWithConfirmation } from '../sync/apply-rules.js';
 import type { PaymentRecord } from './payment-record.js';
 import { decidePayment, type CreditOnHand, type PaymentRequest } from './payment-rules.js';
 import { CREDIT_TENDER_LABEL } from './tenders.js';
@@ -138,7 +139,20 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
   // The overpayment's note has a history of its own from its first day (AC43), like a note made by hand.
   if (creditNote) ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.create', entity: 'credit_note', entityId: creditNote.id, before: null, after: creditNote });
   ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, accountId: record.consumerId, amount: record.amount, tillSessionId: null, payload: { payment: record, creditNote }, createdAt: context.now });
-  return { repeated: false, paymentId: record.id, record, consumer, items, creditNote, credit };
+  const verification = verifyByEarlierConfirmation(ports, record, consumer, context);
+  return { repeated: false, paymentId: record.id, record: { ...record, verification }, consumer, items, creditNote, credit };
+}
+
+/**
+ * The centre may bring an M-PESA confirmation down before the customer
+ * reaches the counter: then the payment is settled against it as soon as it
+ * is recorded, after its `payment.recorded` posting so the centre sees the
+ * two in order.
+ */
+function verifyByEarlierConfirmation(ports: Ports, record: PaymentRecord, consumer: Consumer, context: UseCaseContext): PaymentRecord['verification'] {
+  const confirmation = record.method === 'mpesa' && record.reference ? ports.mpesaConfirmations.byCode(record.reference) : undefined;
+  if (!confirmation) return record.verification;
+  return settleWithConfirmation(ports, { id: record.id, amount: record.amount, accountNumber: consumer.accountNumber }, confirmation, context) === 'verified' ? 'verified' : record.verification;
 }
 
 function creditOnHand(ports: Ports, creditNoteId: string): CreditOnHand | undefined {

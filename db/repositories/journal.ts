@@ -11,7 +11,7 @@ export function journalRepository(db: CounterDb) {
     .pluck();
   const currentValue = db.$client.prepare<[string], number>('select last_value from number_sequences where scope = ?').pluck();
   const insertAudit = preparedInsert(db, auditEntries);
-  const insertPosting = preparedInsert(db, outbox);
+  const insertPosting = preparedInsert(db, outbox, ['accountId', 'amount']);
 
   return {
     sequences: {

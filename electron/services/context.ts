@@ -3,6 +3,7 @@ import type { SignedInUser } from '../../core/auth/roles.js';
 import type { UseCaseContext } from '../../core/payments/record-payment.js';
 import type { Store } from '../../db/store.js';
 import type { Sessions } from '../auth/sessions.js';
+import type { SyncEngine } from '../sync/sync-engine.js';
 
 /** What every service needs: storage, who is signed in, the clock and the printer. */
 export interface ServiceContext {
@@ -13,6 +14,8 @@ export interface ServiceContext {
   hashPin: (pin: string) => string;
   verifyPin: (pin: string, stored: string) => boolean;
   sendToPrinter: (address: string, bytes: Buffer) => Promise<void>;
+  /** The link to the central server; null when none is configured. */
+  sync: { engine: SyncEngine; centralUrl: string } | null;
 }
 
 /** The terminal's own calendar day: a payment at 23:30 in Nairobi belongs to that day, not UTC's. */

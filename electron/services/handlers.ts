@@ -5,6 +5,7 @@ import { paymentHandlers } from './payment-handlers.js';
 import { creditNoteHandlers } from './credit-note-handlers.js';
 import { documentHandlers } from './document-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
+import { syncHandlers } from './sync-handlers.js';
 
 /** Every call of the contract, bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(context: ServiceContext): Handlers {
@@ -14,5 +15,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...paymentHandlers(context),
     ...creditNoteHandlers(context),
     ...documentHandlers(context),
+    ...syncHandlers(context),
   };
 }

@@ -5,6 +5,7 @@ import { go } from '../state/router.js';
 import { endSession } from '../state/session-actions.js';
 import { useSession } from '../state/session.js';
 import { useLoadedSettings } from '../state/settings.js';
+import { SyncIndicator } from './sync-indicator.js';
 
 /** Every screen after login: who is at which terminal, and the way out. */
 export function AppFrame({ children }: { children: ReactNode }) {
@@ -27,6 +28,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
             </Badge>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <SyncIndicator />
             {user && (
               <Text size="sm">
                 <Text span fw={600}>

@@ -8,7 +8,8 @@ export type Route =
   | { name: 'review' }
   | { name: 'receipt'; paymentId: string }
   | { name: 'credit-note'; creditNoteId: string }
-  | { name: 'payment-modes' };
+  | { name: 'payment-modes' }
+  | { name: 'sync' };
 
 interface RouterState {
   route: Route;

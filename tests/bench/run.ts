@@ -8,6 +8,12 @@
  * back) is measured the same way. Target: payment median / floor median <= 2.
  * Then a payment that clears five bills and issues a credit note for what is
  * over. Target: its median / floor median <= 3.
+ *
+ * Then sync (sync-bench.ts): draining 100,000 postings to the loopback
+ * reference centre (postings/s), and a first download of 200,000 consumers
+ * with 1,000,000 bills against a bare prepared insert of the same rows
+ * (target: at least 0.5 of its rows/s). BENCH_SYNC=0 skips these (~2 min);
+ * BENCH_CONSUMERS and BENCH_POSTINGS scale them.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +23,7 @@ import Database from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { openBackend } from '../../electron/backend.js';
 import { addFiveBillAccounts } from './five-bill-accounts.js';
+import { benchDrain, benchFirstDownload } from './sync-bench.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const WARMUP = 30;
@@ -122,4 +129,17 @@ try {
   console.log(`ratio five-bill payment/floor (median): ${fiveRatio.toFixed(2)} (target <= 3) ${fiveRatio <= 3 ? 'MET' : 'MISSED'}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.env.BENCH_SYNC !== '0') {
+  const postings = Number(process.env.BENCH_POSTINGS ?? 100_000);
+  const drain = await benchDrain(postings);
+  console.log(`drain ${postings.toLocaleString('en')} postings to the loopback centre: ${drain.seconds.toFixed(1)} s, ${Math.round(drain.perSecond).toLocaleString('en')} postings/s`);
+  const consumers = Number(process.env.BENCH_CONSUMERS ?? 200_000);
+  const download = await benchFirstDownload(consumers, 5);
+  console.log(
+    `first download of ${consumers.toLocaleString('en')} consumers + ${(consumers * 5).toLocaleString('en')} bills: ${download.downloadSeconds.toFixed(1)} s, ${Math.round(download.downloadPerSecond).toLocaleString('en')} rows/s` +
+      ` (bare insert of the same rows: ${download.floorSeconds.toFixed(1)} s, ${Math.round(download.floorPerSecond).toLocaleString('en')} rows/s)`,
+  );
+  console.log(`ratio download/bare insert (rows/s): ${download.ratio.toFixed(2)} (target >= 0.5) ${download.ratio >= 0.5 ? 'MET' : 'MISSED'}`);
 }
