@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { platformDataDir } from './config.js';
-import { DEFAULT_PORT, envFlag, planBrowserMode, planElectronLaunch, portFrom, printerAddress, userDataDir } from './launch-plan.js';
+import { centralLink, DEFAULT_PORT, envFlag, planBrowserMode, planElectronLaunch, portFrom, printerAddress, userDataDir } from './launch-plan.js';
 
 const BUNDLE_DIR = join('/opt', 'Counter', 'resources', 'app.asar', 'dist', 'electron');
 const USER_DATA = join('/home', 'jane', '.config', 'Counter');
@@ -108,5 +108,25 @@ describe('printerAddress', () => {
 
   it.each(['192.168.1.50:9100', 'tcp://192.168.1.50', 'usb://epson', 'tcp://host:9100/extra'])('refuses COUNTER_PRINTER=%s by the printer setting rule', (value) => {
     expect(() => printerAddress({ COUNTER_PRINTER: value })).toThrow(/COUNTER_PRINTER.*tcp:\/\/192\.168\.1\.50:9100/);
+  });
+});
+
+describe('centralLink', () => {
+  it('leaves sync off without COUNTER_CENTRAL_URL', () => {
+    expect(centralLink({}, true)).toBeUndefined();
+  });
+
+  it('connects a demo counter with the URL alone, using the reference server demo code', () => {
+    expect(centralLink({ COUNTER_CENTRAL_URL: 'http://127.0.0.1:4320/' }, true)).toEqual({ url: 'http://127.0.0.1:4320', enrolmentCode: 'DEMO-ENROL' });
+  });
+
+  it('needs the enrolment code the centre issued outside demo mode', () => {
+    expect(centralLink({ COUNTER_CENTRAL_URL: 'https://billing.example.com' }, false)).toEqual({ url: 'https://billing.example.com', enrolmentCode: null });
+    expect(centralLink({ COUNTER_CENTRAL_URL: 'https://billing.example.com', COUNTER_ENROLMENT_CODE: ' K7-22 ' }, false)).toEqual({ url: 'https://billing.example.com', enrolmentCode: 'K7-22' });
+  });
+
+  it('refuses a URL that is not http or https, naming the setting', () => {
+    expect(() => centralLink({ COUNTER_CENTRAL_URL: 'billing.example.com' }, true)).toThrow(/COUNTER_CENTRAL_URL must be a URL/);
+    expect(() => centralLink({ COUNTER_CENTRAL_URL: 'ftp://billing.example.com' }, true)).toThrow(/COUNTER_CENTRAL_URL must start with http/);
   });
 });

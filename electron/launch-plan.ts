@@ -70,7 +70,7 @@ export function planElectronLaunch(input: {
     demo: envFlag(env, 'COUNTER_DEMO', true),
     nativeBinding: nativeBinding === undefined ? undefined : resolve(nativeBinding),
     printerAddress: printerAddress(env),
-    central: centralLink(env),
+    central: centralLink(env, envFlag(env, 'COUNTER_DEMO', true)),
     rendererIndex,
     appUrl: pathToFileURL(rendererIndex).href,
     preloadPath: join(bundleDir, 'preload.cjs'),
@@ -85,7 +85,7 @@ export function planBrowserMode(input: { env: NodeJS.ProcessEnv; platformDataDir
     port: portFrom(env),
     demo: envFlag(env, 'COUNTER_DEMO', true),
     printerAddress: printerAddress(env),
-    central: centralLink(env),
+    central: centralLink(env, envFlag(env, 'COUNTER_DEMO', true)),
     staticDir: join(input.bundleDir, '..', 'renderer'),
   };
 }
@@ -120,8 +120,14 @@ export function printerAddress(env: NodeJS.ProcessEnv): string | undefined {
   return checked.data;
 }
 
-/** COUNTER_CENTRAL_URL (http or https) turns sync on; COUNTER_ENROLMENT_CODE registers the counter on first contact. */
-export function centralLink(env: NodeJS.ProcessEnv): CentralLink | undefined {
+/**
+ * COUNTER_CENTRAL_URL (http or https) turns sync on; COUNTER_ENROLMENT_CODE
+ * registers the counter on first contact. In demo mode the reference
+ * server's demo code is assumed, so the URL alone connects a demo counter.
+ */
+export const DEMO_ENROLMENT_CODE = 'DEMO-ENROL';
+
+export function centralLink(env: NodeJS.ProcessEnv, demo: boolean): CentralLink | undefined {
   const url = nonEmpty(env.COUNTER_CENTRAL_URL);
   if (url === undefined) return undefined;
   let parsed: URL;
@@ -131,7 +137,7 @@ export function centralLink(env: NodeJS.ProcessEnv): CentralLink | undefined {
     throw new Error(`COUNTER_CENTRAL_URL must be a URL like http://127.0.0.1:4320, not "${url}"`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`COUNTER_CENTRAL_URL must start with http:// or https://, not "${url}"`);
-  return { url: parsed.href.replace(/\/+$/, ''), enrolmentCode: nonEmpty(env.COUNTER_ENROLMENT_CODE) ?? null };
+  return { url: parsed.href.replace(/\/+$/, ''), enrolmentCode: nonEmpty(env.COUNTER_ENROLMENT_CODE) ?? (demo ? DEMO_ENROLMENT_CODE : null) };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
