@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { cents } from '../money.js';
-import { chain, GENESIS_HASH, ledgerLineHash, verifyChain, type ChainedLedgerLine, type LedgerLineDraft } from './ledger-line.js';
+import { chainHashes, GENESIS_HASH, ledgerLineHash, verifyChain, type ChainedLedgerLine, type LedgerLineDraft, type Sha256Hex } from './ledger-line.js';
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -17,6 +17,12 @@ const draft = (n: number, amount: number, description: string): LedgerLineDraft 
   createdAt: `2026-04-2${n}T09:00:00.000Z`,
   createdBy: 'u1',
 });
+
+/** Drafts with their chain, as the ledger repository stores them. */
+function chain(sha: Sha256Hex, prevHash: string, drafts: readonly LedgerLineDraft[]) {
+  const hashes = chainHashes(sha, prevHash, drafts);
+  return drafts.map((draft, i) => ({ ...draft, prevHash: i === 0 ? prevHash : hashes[i - 1]!, hash: hashes[i]! }));
+}
 
 /** Five lines as the ledger stores them: chained from the start, numbered 1 to 5. */
 function ledger(): ChainedLedgerLine[] {

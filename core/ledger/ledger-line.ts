@@ -62,14 +62,10 @@ export function ledgerLineHash(sha256Hex: Sha256Hex, prevHash: string, line: Led
   return sha256Hex(canonical);
 }
 
-export function chain(sha256Hex: Sha256Hex, prevHash: string, drafts: readonly LedgerLineDraft[]): Array<LedgerLineDraft & { prevHash: string; hash: string }> {
+/** The hash of each draft in turn, the first chained to `prevHash`: a line's prevHash is the hash before it. */
+export function chainHashes(sha256Hex: Sha256Hex, prevHash: string, drafts: readonly LedgerLineDraft[]): string[] {
   let previous = prevHash;
-  return drafts.map((draft) => {
-    const hash = ledgerLineHash(sha256Hex, previous, draft);
-    const line = { ...draft, prevHash: previous, hash };
-    previous = hash;
-    return line;
-  });
+  return drafts.map((draft) => (previous = ledgerLineHash(sha256Hex, previous, draft)));
 }
 
 export type ChainCheck = { ok: true; lines: number } | { ok: false; lines: number; brokenAtSeq: number; problem: string };

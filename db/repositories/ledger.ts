@@ -1,7 +1,7 @@
 import { asc, gt, sql } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import { hash } from 'node:crypto';
-import { chain, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
+import { chainHashes, GENESIS_HASH, verifyChain, type ChainCheck, type ChainedLedgerLine, type LedgerLineDraft } from '../../core/ledger/ledger-line.js';
 import { cents, type Cents } from '../../core/money.js';
 import type { CounterDb } from '../connection.js';
 import { ledgerLines } from '../schema.js';
@@ -36,7 +36,7 @@ export function ledgerRepository(db: CounterDb) {
     append(drafts: readonly LedgerLineDraft[]): void {
       if (drafts.length === 0) return;
       const previous = lastHash.get() ?? GENESIS_HASH;
-      insertLines(chain(sha256Hex, previous, drafts));
+      insertLines(drafts, previous, chainHashes(sha256Hex, previous, drafts));
     },
 
     linesOfPayment(paymentId: string): LedgerLineDraft[] {
@@ -72,10 +72,10 @@ export function ledgerRepository(db: CounterDb) {
 }
 
 const COLUMNS = ['id', 'consumer_id', 'entry_kind', 'item_kind', 'item_id', 'payment_id', 'amount', 'description', 'created_at', 'created_by', 'prev_hash', 'hash'];
-const ROWS_PER_STATEMENT = 50;
+const ROWS_PER_STATEMENT = 100;
 
 /**
- * Inserts lines up to 50 to a statement. Each insert statement on the ledger
+ * Inserts lines up to 100 to a statement. Each insert statement on the ledger
  * runs its balance trigger under a statement journal; one per line cost three
  * times what the line did, so a first download's million charge lines share them.
  */
@@ -90,7 +90,7 @@ function batchedLedgerInsert(db: CounterDb) {
     }
     return statement;
   };
-  return (lines: ReadonlyArray<LedgerLineDraft & { prevHash: string; hash: string }>) => {
+  return (drafts: readonly LedgerLineDraft[], prevHash: string, hashes: readonly string[]) => {
     let batch: unknown[] = [];
     let rows = 0;
     const flush = () => {
@@ -98,10 +98,10 @@ function batchedLedgerInsert(db: CounterDb) {
       batch = [];
       rows = 0;
     };
-    for (const l of lines) {
-      batch.push(l.id, l.consumerId, l.entryKind, l.itemKind, l.itemId, l.paymentId, l.amount, l.description, l.createdAt, l.createdBy, l.prevHash, l.hash);
+    drafts.forEach((l, i) => {
+      batch.push(l.id, l.consumerId, l.entryKind, l.itemKind, l.itemId, l.paymentId, l.amount, l.description, l.createdAt, l.createdBy, i === 0 ? prevHash : hashes[i - 1], hashes[i]);
       if (++rows === ROWS_PER_STATEMENT) flush();
-    }
+    });
     flush();
   };
 }

@@ -1,3 +1,4 @@
+import type { Consumer } from '../../core/accounts/account.js';
 /**
  * The demo's reference data as plain rows: the payments spec's sample
  * consumer (John Doe, WU-10001, with its bills, service charges and plan,
@@ -6,16 +7,7 @@
  * server's (central/demo.ts) hold the same consumers.
  */
 
-export interface DemoConsumer {
-  id: string;
-  accountNumber: string;
-  name: string;
-  serviceAddress: string;
-  phone: string;
-  email: string;
-  status: 'active' | 'suspended' | 'disconnected';
-  type: string;
-}
+export type DemoConsumer = Consumer;
 export interface DemoBill { id: string; consumerId: string; invoiceNumber: string; period: string; amount: number; issuedOn: string; dueOn: string }
 export interface DemoServiceCharge { id: string; consumerId: string; description: string; amount: number; chargedOn: string; dueOn: string }
 export interface DemoInstallment { id: string; number: number; amount: number; dueOn: string }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert,Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
@@ -6,6 +6,7 @@ import type { CallOutput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
 import { cents, toDecimalText } from '../../core/money.js';
 import { call } from '../api/client.js';
+import { DialogActions } from './dialog-actions.js';
 
 type Payment = CallOutput<'payment-get'>;
 
@@ -74,14 +75,9 @@ export function CorrectDialog({ payment, onClose, onCorrected }: { payment: Paym
               {error.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="orange" disabled={!reason.trim()} loading={busy}>
-              Reverse and record again
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} ready={reason.trim() !== ''} busy={busy} color="orange">
+            Reverse and record again
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

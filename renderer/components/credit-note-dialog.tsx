@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { CallOutput } from '../../core/api/contract.js';
@@ -11,6 +11,7 @@ import { ErrorAlert } from './error-alert.js';
 import { Loading } from './loading.js';
 import { ManagerApprovalFields, type Approval } from './manager-approval.js';
 import { SummaryList } from './summary-list.js';
+import { DialogActions } from './dialog-actions.js';
 
 type Draft = CallOutput<'credit-note-draft'>;
 
@@ -115,14 +116,9 @@ function CreditNoteForm({ draft, onClose, onCreated }: { draft: Draft; onClose()
             {error.message}
           </Text>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={!ready} loading={busy}>
-            Create
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} ready={ready} busy={busy}>
+          Create
+        </DialogActions>
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CallOutput } from '../../core/api/contract.js';
@@ -6,6 +6,7 @@ import type { ApiErrorData } from '../../core/api/errors.js';
 import { call } from '../api/client.js';
 import { useFormat } from '../hooks/use-format.js';
 import { ManagerApprovalFields, type Approval } from './manager-approval.js';
+import { DialogActions } from './dialog-actions.js';
 
 type Payment = CallOutput<'payment-get'>;
 
@@ -53,14 +54,9 @@ export function ReverseDialog({ payment, onClose, onReversed }: { payment: Payme
               {error.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color="red" disabled={!ready} loading={busy}>
-              Reverse payment
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} ready={ready} busy={busy} color="red">
+            Reverse payment
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { CallOutput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
 import { call } from '../api/client.js';
+import { DialogActions } from './dialog-actions.js';
 
 type Review = CallOutput<'sync-reviews-list'>[number];
 
@@ -54,14 +55,9 @@ export function SyncResolveDialog({ review, onClose, onResolved }: { review: Rev
               {error.message}
             </Alert>
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={!ready} loading={busy}>
-              Mark resolved
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} ready={ready} busy={busy}>
+            Mark resolved
+          </DialogActions>
         </Stack>
       </form>
     </Modal>

@@ -3,19 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { startCentral, type Central, type CentralOptions } from '../../central/server.js';
+import { seededRandom } from '../../db/seed/demo-data.js';
 import { openBackend, type Backend } from '../../electron/backend.js';
 import type { CentralOptions as CounterCentralOptions } from '../../electron/sync/start-sync.js';
 
-/** mulberry32: faults and jitter that replay the same way on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Faults and jitter that replay the same way on every run. */
+export const seeded = seededRandom;
 
 const MONEY_KINDS = "('payment.recorded', 'payment.reversed')";
 

@@ -3,18 +3,11 @@ import { EVERY_ROLE } from '../../auth/roles.js';
 import { defineCall } from '../define.js';
 import { CREDIT_NOTE_REASONS } from '../../credit-notes/credit-note.js';
 import { PAYMENT_STATUSES } from '../../payments/payment-record.js';
+import { consumerData } from '../../sync/protocol.js';
 import { centsOut, id, text } from '../fields.js';
 
-export const consumerSchema = z.object({
-  id: z.string(),
-  accountNumber: z.string(),
-  name: z.string(),
-  serviceAddress: z.string(),
-  phone: z.string(),
-  email: z.string(),
-  status: z.enum(['active', 'suspended', 'disconnected']),
-  type: z.string(),
-});
+/** A consumer as the counter shows it: the same fields the centre sends down. */
+export const consumerSchema = consumerData;
 
 export const payableItemSchema = z.object({
   kind: z.enum(['bill', 'service', 'installment']),
