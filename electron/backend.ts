@@ -59,6 +59,8 @@ export function openBackend(options: BackendOptions): Backend {
   const sync = options.central ? createSync(store, options.dataDir, options.central, clock, log) : null;
   if (sync && options.central) log(`syncing with ${options.central.url}`);
   sync?.start();
+  // A payment, reversal or note goes up as soon as its transaction commits (the round starts on a later tick).
+  if (sync && options.central?.sendAsWritten !== false) store.outbox.onPosting(() => sync.nudge());
 
   const sessions = createSessions(() => clock().getTime());
   const handlers = createHandlers({

@@ -125,6 +125,12 @@ describe('centralLink', () => {
     expect(centralLink({ COUNTER_CENTRAL_URL: 'https://billing.example.com', COUNTER_ENROLMENT_CODE: ' K7-22 ' }, false)).toEqual({ url: 'https://billing.example.com', enrolmentCode: 'K7-22' });
   });
 
+  it('takes the push batch size from COUNTER_SYNC_BATCH, within what the centre accepts', () => {
+    expect(centralLink({ COUNTER_CENTRAL_URL: 'http://127.0.0.1:4320', COUNTER_SYNC_BATCH: '200' }, true)?.batchSize).toBe(200);
+    expect(() => centralLink({ COUNTER_CENTRAL_URL: 'http://127.0.0.1:4320', COUNTER_SYNC_BATCH: '5000' }, true)).toThrow(/COUNTER_SYNC_BATCH must be a number of postings from 1 to 1000/);
+    expect(() => centralLink({ COUNTER_CENTRAL_URL: 'http://127.0.0.1:4320', COUNTER_SYNC_BATCH: 'lots' }, true)).toThrow(/COUNTER_SYNC_BATCH/);
+  });
+
   it('refuses a URL that is not http or https, naming the setting', () => {
     expect(() => centralLink({ COUNTER_CENTRAL_URL: 'billing.example.com' }, true)).toThrow(/COUNTER_CENTRAL_URL must be a URL/);
     expect(() => centralLink({ COUNTER_CENTRAL_URL: 'ftp://billing.example.com' }, true)).toThrow(/COUNTER_CENTRAL_URL must start with http/);

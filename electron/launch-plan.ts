@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { MAX_PUSH_BATCH } from '../core/sync/protocol.js';
 import { counterSettingsSchema } from '../core/settings/settings.js';
 import { resolveDataDir } from './config.js';
 
@@ -40,6 +41,8 @@ export interface BrowserModePlan {
 export interface CentralLink {
   url: string;
   enrolmentCode: string | null;
+  /** Postings per push (COUNTER_SYNC_BATCH); the engine's default when unset. */
+  batchSize?: number;
 }
 
 /**
@@ -137,7 +140,14 @@ export function centralLink(env: NodeJS.ProcessEnv, demo: boolean): CentralLink 
     throw new Error(`COUNTER_CENTRAL_URL must be a URL like http://127.0.0.1:4320, not "${url}"`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`COUNTER_CENTRAL_URL must start with http:// or https://, not "${url}"`);
-  return { url: parsed.href.replace(/\/+$/, ''), enrolmentCode: nonEmpty(env.COUNTER_ENROLMENT_CODE) ?? (demo ? DEMO_ENROLMENT_CODE : null) };
+  const link: CentralLink = { url: parsed.href.replace(/\/+$/, ''), enrolmentCode: nonEmpty(env.COUNTER_ENROLMENT_CODE) ?? (demo ? DEMO_ENROLMENT_CODE : null) };
+  const batch = nonEmpty(env.COUNTER_SYNC_BATCH);
+  if (batch !== undefined) {
+    const size = /^\d{1,4}$/.test(batch) ? Number(batch) : NaN;
+    if (!(size >= 1 && size <= MAX_PUSH_BATCH)) throw new Error(`COUNTER_SYNC_BATCH must be a number of postings from 1 to ${MAX_PUSH_BATCH}, not "${batch}"`);
+    link.batchSize = size;
+  }
+  return link;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -12,6 +12,7 @@ export function journalRepository(db: CounterDb) {
   const currentValue = db.$client.prepare<[string], number>('select last_value from number_sequences where scope = ?').pluck();
   const insertAudit = preparedInsert(db, auditEntries);
   const insertPosting = preparedInsert(db, outbox, ['accountId', 'amount']);
+  const postingListeners = new Set<() => void>();
 
   return {
     sequences: {
@@ -33,6 +34,11 @@ export function journalRepository(db: CounterDb) {
     outbox: {
       add(posting: OutboxPosting): void {
         insertPosting({ ...posting, payload: JSON.stringify(posting.payload) });
+        for (const listener of postingListeners) listener();
+      },
+      /** Told of every posting written, inside its transaction: sync uses it to send soon after the commit. */
+      onPosting(listener: () => void): void {
+        postingListeners.add(listener);
       },
     },
   };

@@ -31,7 +31,7 @@ export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync-stat
   return {
     'sync-status': () => status(),
     'sync-now': () => {
-      engine?.nudge();
+      engine?.startSoon();
       return { ...status(), state: engine ? 'syncing' : 'off' };
     },
     'sync-parked-list': () => {
@@ -60,7 +60,7 @@ export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync-stat
         return true;
       });
       if (!retried) throw notFound('postingId', 'No parked posting with this id: it may have been retried already');
-      engine?.nudge();
+      engine?.startSoon();
       return status();
     },
     'sync-reviews-list': () => store.syncReviews.unresolved().map((review) => ({ ...review, kindLabel: REVIEW_KINDS[review.kind] ?? review.kind })),

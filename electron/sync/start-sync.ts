@@ -17,6 +17,8 @@ export interface CentralOptions {
   idleMs?: number;
   timeoutMs?: number;
   random?: () => number;
+  /** false leaves new postings to the next round instead of sending each soon after it is written (tests that count the outbox first). */
+  sendAsWritten?: boolean;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;

@@ -50,6 +50,8 @@ export function createSyncEngine(options: SyncOptions) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
+  /** Something was written during a round: the next round starts right after it, not after the idle pause. */
+  let nudged = false;
   let snapshot: SyncSnapshot = {
     state: vault.read() ? 'offline' : 'unregistered',
     lastSuccessAt: store.syncState.get('push.lastSuccessAt') ?? null,
@@ -108,6 +110,7 @@ export function createSyncEngine(options: SyncOptions) {
   }
 
   async function round() {
+    nudged = false;
     snapshot = { ...snapshot, state: 'syncing', nextAttemptAt: null };
     try {
       await ensureRegistered();
@@ -120,7 +123,7 @@ export function createSyncEngine(options: SyncOptions) {
         store.syncState.clear('sync.lastError');
       });
       snapshot = { ...snapshot, state: 'online', lastSuccessAt: at, lastError: null, progress: null };
-      schedule(options.idleMs);
+      schedule(nudged ? 0 : options.idleMs);
     } catch (error) {
       failures++;
       const message = error instanceof Error ? error.message : String(error);
@@ -161,9 +164,19 @@ export function createSyncEngine(options: SyncOptions) {
     /** The state of the connection; the outbox's counts are read fresh by the caller. */
     snapshot: () => snapshot,
     runNow,
-    /** Starts a round without waiting for it; the UI follows it through snapshot(). */
+    /**
+     * Asks for a round soon, without waiting for it: now if the link is idle,
+     * right after the round under way otherwise. While the centre is failing,
+     * the back-off stands: a busy counter must not hammer it.
+     */
     nudge() {
-      if (!running) schedule(0);
+      if (running) nudged = true;
+      else if (failures === 0) schedule(0);
+    },
+    /** Sync now, as the cashier asked: also during a back-off. */
+    startSoon() {
+      if (running) nudged = true;
+      else schedule(0);
     },
     async stop() {
       stopped = true;

@@ -83,6 +83,14 @@ describe('pushing the outbox to the centre', () => {
     expect(harness.centre.totals(harness.terminalId())).toEqual(harness.counterTotals());
   });
 
+  it('sends a payment soon after it is recorded, without waiting for the next round', async () => {
+    harness = await openCounterAndCentre({ sync: { sendAsWritten: true } });
+    await harness.recordPayments(2);
+    for (let waited = 0; harness.centre.totals(harness.terminalId()).count < 2 && waited < 5_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(harness.centre.totals(harness.terminalId())).toEqual(harness.counterTotals());
+    expect(harness.centre.totals(harness.terminalId()).count).toBe(2);
+  });
+
   it('registers on first contact and keeps the token in a file only this user can read', async () => {
     harness = await openCounterAndCentre();
     await harness.recordPayments(1);

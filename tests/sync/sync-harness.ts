@@ -21,7 +21,7 @@ const MONEY_KINDS = "('payment.recorded', 'payment.reversed')";
 export async function openCounterAndCentre(options: { centre?: CentralOptions; sync?: Partial<CounterCentralOptions> } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'counter-sync-'));
   let centre: Central = await startCentral({ random: seeded(7), demo: true, ...options.centre });
-  const link = (): CounterCentralOptions => ({ url: centre.url, enrolmentCode: centre.enrolmentCodes[0]!, idleMs: 3_600_000, random: seeded(11), timeoutMs: 5_000, ...options.sync });
+  const link = (): CounterCentralOptions => ({ url: centre.url, enrolmentCode: centre.enrolmentCodes[0]!, idleMs: 3_600_000, random: seeded(11), timeoutMs: 5_000, sendAsWritten: false, ...options.sync });
   let backend: Backend = openBackend({ dataDir: dir, demo: true, central: link(), sendToPrinter: async () => undefined });
   let token: string | null = null;
   await backend.sync!.runNow();
