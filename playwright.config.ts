@@ -11,6 +11,11 @@ import { defineConfig } from '@playwright/test';
  */
 const PORT = 4399;
 const dataDir = mkdtempSync(join(tmpdir(), 'counter-e2e-'));
+/** A reference centre and a second counter synced with it, for the sync tests (tests/e2e/synced.ts). */
+const CENTRE_PORT = 4398;
+const SYNCED_PORT = 4397;
+const centreDir = mkdtempSync(join(tmpdir(), 'centre-e2e-'));
+const syncedDir = mkdtempSync(join(tmpdir(), 'counter-synced-e2e-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -31,13 +36,32 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
     },
   },
-  webServer: {
-    command: 'node dist/electron/browser-mode.mjs',
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { COUNTER_DATA_DIR: dataDir, COUNTER_PORT: String(PORT), COUNTER_DEMO: '1' },
-  },
+  webServer: [
+    {
+      command: 'node dist/electron/browser-mode.mjs',
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { COUNTER_DATA_DIR: dataDir, COUNTER_PORT: String(PORT), COUNTER_DEMO: '1' },
+    },
+    {
+      command: `node --import tsx central/main.ts --demo --port ${CENTRE_PORT} --data ${centreDir}`,
+      url: `http://127.0.0.1:${CENTRE_PORT}/_admin/totals`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node dist/electron/browser-mode.mjs',
+      url: `http://127.0.0.1:${SYNCED_PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { COUNTER_DATA_DIR: syncedDir, COUNTER_PORT: String(SYNCED_PORT), COUNTER_DEMO: '1', COUNTER_CENTRAL_URL: `http://127.0.0.1:${CENTRE_PORT}` },
+    },
+  ],
 });

@@ -25,27 +25,23 @@ export function SyncIndicator() {
   }
   const { text, spoken } = describe(status, dateFormat, new Date());
   return (
-    <Button variant="light" color={STATE_COLORS[status.state]} size="xs" onClick={open} aria-label={`Sync: ${spoken}`} title="Open the sync page">
+    <Button variant="light" color={status.parked > 0 && status.state === 'online' ? 'orange' : STATE_COLORS[status.state]} size="xs" onClick={open} aria-label={`Sync: ${spoken}`} title="Open the sync page">
       {text}
     </Button>
   );
 }
 
-/** What the button shows, and the same in a sentence for a screen reader. */
+/** What the button shows, and the same in a sentence for a screen reader. Refused postings are never "sent". */
 function describe(status: SyncStatus, dateFormat: string, now: Date): { text: string; spoken: string } {
   const label = STATE_LABELS[status.state];
   const said = status.state === 'off' ? 'Off' : label;
-  const waiting = status.waiting;
+  const { waiting, parked } = status;
   const since = status.oldestWaitingAt ? ` since ${clockTime(status.oldestWaitingAt, dateFormat, now)}` : '';
-  const spokenWaiting = waiting === 0 ? 'all sent' : `${postings(waiting)} waiting${since}`;
-  switch (status.state) {
-    case 'off':
-    case 'unregistered':
-      return { text: label, spoken: `${said}, ${waiting === 0 ? 'nothing waiting' : `${postings(waiting)} waiting`}` };
-    case 'online':
-    case 'syncing':
-      return { text: `${label} · ${waiting === 0 ? 'all sent' : `${waiting.toLocaleString('en')} waiting`}`, spoken: `${said}, ${spokenWaiting}` };
-    case 'offline':
-      return { text: `${label} · ${waiting === 0 ? 'all sent' : `${waiting.toLocaleString('en')} waiting${since}`}`, spoken: `${said}, ${spokenWaiting}` };
+  const refused = parked > 0 ? [`${parked.toLocaleString('en')} refused`] : [];
+  if (status.state === 'off' || status.state === 'unregistered') {
+    return { text: label, spoken: `${said}, ${waiting === 0 ? 'nothing waiting' : `${postings(waiting)} waiting`}` };
   }
+  const shown = [...(waiting > 0 ? [`${waiting.toLocaleString('en')} waiting${status.state === 'offline' ? since : ''}`] : []), ...refused];
+  const spoken = [...(waiting > 0 ? [`${postings(waiting)} waiting${since}`] : []), ...(parked > 0 ? [`${postings(parked)} refused by the centre`] : [])];
+  return { text: `${label} · ${shown.length === 0 ? 'all sent' : shown.join(' · ')}`, spoken: `${said}, ${spoken.length === 0 ? 'all sent' : spoken.join(', ')}` };
 }
