@@ -69,8 +69,8 @@ export interface MpesaConfirmation {
 /** Something sync found that a branch manager must look at. */
 export interface SyncReview {
   id: string;
-  kind: 'mpesa_mismatch' | 'till_mismatch';
-  /** What it is about: the payment for an M-PESA mismatch, the till session for a till batch. */
+  kind: 'mpesa_mismatch' | 'till_mismatch' | 'proof_used_twice';
+  /** What it is about: the payment for an M-PESA mismatch or a proof used twice, the till session for a till batch. */
   refId: string;
   detail: string;
   createdAt: string;

@@ -78,7 +78,14 @@ export function onlinePaymentNumbers(receiptNumber: string): Pick<PaymentRecord,
 }
 
 /** An online payment as the counter stores it; allocations only once its money has moved. */
-export function onlinePaymentRecord(data: OnlinePaymentData, state: OnlinePaymentState, allocations: PaymentRecord['allocations']): PaymentRecord {
+/**
+ * An online payment as the counter stores it. `proofAlsoOn` is the receipt of
+ * a payment that already used its proof (the M-PESA code, card approval or
+ * bank reference): a proof pays once, so the reference moves into the notes,
+ * the money the centre says moved is still recorded, and a manager is asked
+ * to look (see proofUsedTwiceDetail).
+ */
+export function onlinePaymentRecord(data: OnlinePaymentData, state: OnlinePaymentState, allocations: PaymentRecord['allocations'], proofAlsoOn: string | null = null): PaymentRecord {
   return {
     id: data.id,
     ...onlinePaymentNumbers(data.receiptNumber),
@@ -89,19 +96,23 @@ export function onlinePaymentRecord(data: OnlinePaymentData, state: OnlinePaymen
     amount: cents(data.amount),
     amountReceived: null,
     change: null,
-    reference: data.reference,
+    reference: proofAlsoOn ? null : data.reference,
     cardLast4: null,
     bankName: null,
     appliedCreditNoteId: null,
     status: state.status,
     verification: 'pending',
-    notes: null,
+    notes: proofAlsoOn ? `Reference ${data.reference}, also on receipt ${proofAlsoOn}` : null,
     paymentDate: utcDay(data.initiatedAt),
     recordedAt: data.initiatedAt,
     recordedBy: SYSTEM_USER_ID,
     terminalCode: ONLINE_TERMINAL,
     allocations,
   };
+}
+
+export function proofUsedTwiceDetail(data: OnlinePaymentData, proofAlsoOn: string, currency: string): string {
+  return `Online ${ONLINE_METHOD_WORDS[data.method]} payment ${data.receiptNumber} of ${formatMoneyAscii(cents(data.amount), currency)} used reference ${data.reference}, which receipt ${proofAlsoOn} already used: one of them may pay twice.`;
 }
 
 const ONLINE_METHOD_WORDS: Record<OnlinePaymentData['method'], string> = { card: 'card', mpesa: 'M-PESA', bank_transfer: 'bank transfer' };

@@ -10,6 +10,7 @@ import {
   installmentDescription,
   onlinePaymentLine,
   onlinePaymentRecord,
+  proofUsedTwiceDetail,
   onlinePaymentState,
   settleWithConfirmation,
   SYSTEM_USER,
@@ -209,7 +210,9 @@ function pageApplier(store: Store): PageApplier {
         const allocations = state.moneyMovesNow ? allocate(d) : [];
         if (!stored) {
           const online = { gateway: d.gateway, webhookStatus: state.webhook, settlementStatus: state.settlement, initiatedAt: d.initiatedAt, settledAt: d.settledAt };
-          store.payments.insertOnline(onlinePaymentRecord(d, state, allocations), online);
+          const proofAlsoOn = store.payments.receiptUsingReference(d.method, d.reference) ?? null;
+          store.payments.insertOnline(onlinePaymentRecord(d, state, allocations, proofAlsoOn), online);
+          if (proofAlsoOn) store.syncReviews.open({ id: store.newId(), kind: 'proof_used_twice', refId: d.id, detail: proofUsedTwiceDetail(d, proofAlsoOn, store.settings.get().currency), createdAt: now });
           return true;
         }
         const moved = moveOnline.run({ id: d.id, webhook: state.webhook, settlement: state.settlement, status: state.status, settledAt: d.settledAt }).changes === 1;

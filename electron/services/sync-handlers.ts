@@ -4,7 +4,7 @@ import type { SyncStatus } from '../../core/api/calls/sync.js';
 import type { SyncEngine } from '../sync/sync-engine.js';
 import type { ServiceContext } from './context.js';
 
-const REVIEW_KINDS: Record<string, string> = { mpesa_mismatch: 'M-PESA confirmation', till_mismatch: 'Till batch' };
+const REVIEW_KINDS: Record<string, string> = { mpesa_mismatch: 'M-PESA confirmation', till_mismatch: 'Till batch', proof_used_twice: 'Proof of payment used twice' };
 
 /** The sync as the UI sees it; with no centre configured the counter works alone and says so. */
 export function syncHandlers(context: ServiceContext): Pick<Handlers, 'sync-status' | 'sync-now' | 'sync-parked-list' | 'sync-parked-retry' | 'sync-reviews-list' | 'sync-review-resolve'> {

@@ -106,6 +106,31 @@ describe('changes after the first download', () => {
   });
 });
 
+describe('a proof of payment used twice', () => {
+  it("an online payment with an M-PESA code a counter receipt already used is recorded, flagged, and does not stop the download", async () => {
+    harness = await openCounterAndCentre();
+    const jane = await as('jane', '1234');
+    await payByMpesa(jane, 'WU-10008', 'QK7ZT3M9PC');
+    const consumer = await accountOf(jane, 'WU-10008');
+    const bill = harness.centre.reference.addBill({ consumerId: consumer.id, invoiceNumber: 'INV-2026-DUP-1', period: 'Nov 2026', amount: 3_000, issuedOn: '2026-11-20', dueOn: '2026-12-05' });
+    const at = new Date().toISOString();
+    harness.centre.reference.addOnlinePayment({ consumerId: consumer.id, receiptNumber: 'R-ONL-777001', method: 'mpesa', gateway: 'Daraja', reference: 'QK7ZT3M9PC', amount: 3_000, gatewayStatus: 'succeeded', settlementStatus: 'paid', initiatedAt: at, settledAt: at, allocations: [{ billId: bill.id, amount: 3_000 }] });
+    harness.centre.reference.addBill({ consumerId: consumer.id, invoiceNumber: 'INV-2026-DUP-2', period: 'Dec 2026', amount: 1_000, issuedOn: '2026-11-21', dueOn: '2026-12-20' });
+    await harness.drain();
+
+    // The change after it came down too: the page was not stuck on the proof's unique index.
+    expect(count('select count(*) from bills where invoice_number = ?', 'INV-2026-DUP-2')).toBe(1);
+    const online = sql().prepare("select reference, notes, status from payments where receipt_number = 'R-ONL-777001'").get() as { reference: string | null; notes: string; status: string };
+    expect(online.reference).toBeNull();
+    expect(online.notes).toMatch(/^Reference QK7ZT3M9PC, also on receipt R-/);
+    expect(online.status).toBe('posted');
+    const mary = await as('mary', '3456');
+    const [review] = await mary<Array<{ kindLabel: string; detail: string }>>('sync-reviews-list', {});
+    expect(review!.kindLabel).toBe('Proof of payment used twice');
+    expect(review!.detail).toMatch(/^Online M-PESA payment R-ONL-777001 of KES 30\.00 used reference QK7ZT3M9PC, which receipt R-\S+ already used: one of them may pay twice\.$/);
+  });
+});
+
 describe('closed tills as batches', () => {
   it('a till the centre counted differently is flagged for the branch manager with both counts', async () => {
     harness = await openCounterAndCentre();
