@@ -42,7 +42,13 @@ export function createStore(db: CounterDb) {
      * The callback must be synchronous: better-sqlite3 cannot roll back an async one.
      */
     transaction<T>(work: () => T): T {
-      return db.$client.transaction(work).immediate();
+      try {
+        return db.$client.transaction(work).immediate();
+      } catch (error) {
+        // The settings cache may hold what the rolled-back work saved.
+        store.settings.forget();
+        throw error;
+      }
     },
   };
   const ports: Ports = store;

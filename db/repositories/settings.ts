@@ -24,5 +24,9 @@ export function settingsRepository(db: CounterDb) {
       cached = valid;
       return valid;
     },
+    /** Read again from the database next time: a transaction that saved settings rolled back. */
+    forget(): void {
+      cached = undefined;
+    },
   };
 }
