@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from './server.js';
-import { outbox, pull, pullRaw, push, pushRaw, registerTerminal } from './testing.js';
+import { addConsumers, outbox, pull, pullRaw, push, pushRaw, registerTerminal } from './testing.js';
 
 let central: Central;
 let token: string;
@@ -9,10 +9,6 @@ beforeEach(async () => {
   ({ token } = await registerTerminal(central));
 });
 afterEach(() => central.close());
-
-const addConsumers = (count: number) => {
-  for (let n = 0; n < count; n++) central.reference.addConsumer({ accountNumber: `WU-${n}`, name: `C ${n}`, serviceAddress: 'A', phone: 'P', email: 'E', status: 'active', type: 'Residential' });
-};
 
 describe('injected faults', () => {
   it('drop-before-commit: the client sees the connection fail and nothing is stored', async () => {
@@ -51,7 +47,7 @@ describe('injected faults', () => {
   });
 
   it('duplicate-page: the page comes with the cursor unmoved, so the same page is delivered again', async () => {
-    addConsumers(5);
+    addConsumers(central, 5);
     central.faults.set([{ on: 'pull', fault: 'duplicate-page' }]);
 
     const repeated = await pull(central, token, '', 3);

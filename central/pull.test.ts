@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { centralError, type Change } from '../core/sync/protocol.js';
 import { startCentral, type Central } from './server.js';
-import { pull, pullRaw, registerTerminal } from './testing.js';
+import { addConsumers, pull, pullRaw, registerTerminal } from './testing.js';
 
 let central: Central;
 let token: string;
@@ -11,14 +11,9 @@ beforeEach(async () => {
 });
 afterEach(() => central.close());
 
-const addConsumers = (count: number) =>
-  Array.from({ length: count }, (_, n) =>
-    central.reference.addConsumer({ accountNumber: `WU-${20000 + n}`, name: `Consumer ${n}`, serviceAddress: '1 Main Street', phone: '+254 700000000', email: `c${n}@example.co.ke`, status: 'active', type: 'Residential' }),
-  );
-
 describe('pulling changes', () => {
   it('pages after the cursor, telling how many changes are left and whether there are more', async () => {
-    addConsumers(7);
+    addConsumers(central, 7);
 
     const first = await pull(central, token, '', 3);
     expect(first.changes.map((c) => c.seq)).toEqual([1, 2, 3]);
@@ -48,7 +43,7 @@ describe('pulling changes', () => {
   });
 
   it('carries each entity in the protocol shape, in the order the centre wrote them', async () => {
-    const [consumer] = addConsumers(1);
+    const [consumer] = addConsumers(central, 1);
     const bill = central.reference.addBill({ consumerId: consumer!.id, invoiceNumber: 'INV-1', period: 'Oct 2026', amount: 4200, issuedOn: '2026-10-28', dueOn: '2026-11-15' });
     central.reference.addServiceCharge({ consumerId: consumer!.id, description: 'Late Fee', amount: 2500, chargedOn: '2026-10-10', dueOn: '2026-10-10' });
     central.reference.addPaymentPlan({ planNumber: 'PP-1', consumerId: consumer!.id, status: 'on_track', createdAt: '2026-10-01T00:00:00.000Z', installments: [{ number: 1, amount: 1000, dueOn: '2026-11-01' }] });
@@ -62,7 +57,7 @@ describe('pulling changes', () => {
   });
 
   it('delivers an online payment again, whole, each time its gateway or settlement status moves', async () => {
-    const [consumer] = addConsumers(1);
+    const [consumer] = addConsumers(central, 1);
     const bill = central.reference.addBill({ consumerId: consumer!.id, invoiceNumber: 'INV-1', period: 'Oct 2026', amount: 4200, issuedOn: '2026-10-28', dueOn: '2026-11-15' });
     const payment = central.reference.addOnlinePayment({
       consumerId: consumer!.id,

@@ -58,3 +58,10 @@ export function outbox() {
     tillClosed: (tillSessionId: string, postingCount: number, total: number) => posting('till.closed', 'till', 0, { tillSessionId, postingCount, total }, tillSessionId),
   };
 }
+
+/** `count` consumers added at the centre, numbered from WU-20000. */
+export function addConsumers(central: Central, count: number) {
+  return Array.from({ length: count }, (_, n) =>
+    central.reference.addConsumer({ accountNumber: `WU-${20000 + n}`, name: `Consumer ${n}`, serviceAddress: '1 Main Street', phone: '+254 700000000', email: `c${n}@example.co.ke`, status: 'active', type: 'Residential' }),
+  );
+}
