@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { expect } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
 import { openBackend, type Backend } from '../../electron/backend.js';
@@ -113,4 +114,20 @@ export async function johnDoe(caller: Caller) {
 /** A payment-record input with a fresh id, today's date and the walk-in channel; override what the test is about. */
 export function paymentInput(consumerId: string, itemIds: string[], fields: Partial<CallInput<'payment-record'>> & Pick<CallInput<'payment-record'>, 'amountPaid'>, today: Date): CallInput<'payment-record'> {
   return { id: uuidv7(), consumerId, type: 'bill', itemIds, method: 'cash', channel: 'walk_in', paymentDate: dayOf(today), ...fields };
+}
+
+/** The error of a call that must be refused. */
+export async function refusal<N extends CallName>(caller: Caller, name: N, input: CallInput<N>): Promise<ApiErrorData> {
+  const result = await caller.send(name, input);
+  if (result.ok) throw new Error(`${name} was expected to be refused but succeeded`);
+  return result.error;
+}
+
+/** Checks a result was refused with this code on this field; answers its message. */
+export function expectRefused(result: { ok: boolean; error?: ApiErrorData }, code: string, field: string | undefined): string {
+  expect(result.ok).toBe(false);
+  const error = result.error;
+  if (!error) throw new Error('expected the call to be refused');
+  expect({ code: error.code, field: error.field }).toEqual({ code, field });
+  return error.message;
 }

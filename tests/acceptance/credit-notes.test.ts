@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../core/api/contract.js';
-import type { ApiErrorData } from '../../core/api/errors.js';
 import { DEFAULT_NUMBER_FORMATS, formatNumber } from '../../core/numbering/number-format.js';
-import { accountOf, johnDoe, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, type Caller, type CounterBackend, expectRefused, johnDoe, openCounter, paymentInput } from './counter-backend.js';
 
 /**
  * Credit notes (payments spec, "Create credit note", "Credit Note Details
@@ -40,14 +39,6 @@ async function payOldestBillExactly(caller: Caller) {
 /** Spends credit as a tender, as the payment form does with "Credit note" chosen. */
 function applyCredit(caller: Caller, consumerId: string, itemIds: string[], creditNoteId: string, amountPaid: string, type: CallInput<'payment-record'>['type'] = 'bill') {
   return caller.send('payment-record', paymentInput(consumerId, itemIds, { type, method: 'credit_note', creditNoteId, amountPaid }, counter.now));
-}
-
-function expectRefused(result: { ok: boolean; error?: ApiErrorData }, code: string, field: string | undefined) {
-  expect(result.ok).toBe(false);
-  const error = result.error;
-  if (!error) throw new Error('expected the call to be refused');
-  expect({ code: error.code, field: error.field }).toEqual({ code, field });
-  return error.message;
 }
 
 /** What a refused call must leave as it was. */

@@ -4,8 +4,7 @@
  * exactly as the renderer calls them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
-import type { ApiErrorData } from '../../core/api/errors.js';
+import type { CallInput, CallOutput } from '../../core/api/contract.js';
 import {
   onlineStatusAfterSettlement,
   onlineStatusLabels,
@@ -16,7 +15,7 @@ import {
   WEBHOOK_STATUS_LABELS,
   type OnlineStatus,
 } from '../../core/payments/gateway-status.js';
-import { accountOf, openCounter, openItem, paymentInput, type Account, type Caller, type CounterBackend } from './counter-backend.js';
+import { type Account, accountOf, type Caller, type CounterBackend, openCounter, openItem, paymentInput, refusal } from './counter-backend.js';
 
 type Document = CallOutput<'document-preview'>;
 
@@ -30,12 +29,6 @@ beforeEach(async () => {
 afterEach(() => counter.close());
 
 const itemId = (account: Account, reference: string): string => openItem(account, reference).id;
-
-async function refusal<N extends CallName>(caller: Caller, name: N, input: CallInput<N>): Promise<ApiErrorData> {
-  const result = await caller.send(name, input);
-  if (result.ok) throw new Error(`${name} was expected to be refused but succeeded`);
-  return result.error;
-}
 
 /** The spec's cash sample: INV-2025-001234, 145.50 from 150.00, "Customer paid in full". */
 async function sampleCashPayment(caller: Caller) {

@@ -5,12 +5,11 @@
  * Dashboard") are buttons of the UI; the end-to-end tests cover them.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName } from '../../core/api/contract.js';
-import type { ApiErrorData } from '../../core/api/errors.js';
+import type { CallInput } from '../../core/api/contract.js';
 import { cents, toDecimalText } from '../../core/money.js';
 import { formatNumber } from '../../core/numbering/number-format.js';
 import { defaultChannel, type CounterSettings } from '../../core/settings/settings.js';
-import { accountOf, openCounter, openItem, paymentInput, type Account, type Caller, type CounterBackend } from './counter-backend.js';
+import { type Account, accountOf, type Caller, type CounterBackend, openCounter, openItem, paymentInput, refusal } from './counter-backend.js';
 
 type PaymentModes = CallInput<'settings-payment-modes-set'>;
 
@@ -28,13 +27,6 @@ const itemId = (account: Account, reference: string): string => openItem(account
 
 async function john(caller: Caller) {
   return accountOf(caller, 'WU-10001');
-}
-
-/** The error of a call that must be refused. */
-async function refusal<N extends CallName>(caller: Caller, name: N, input: CallInput<N>): Promise<ApiErrorData> {
-  const result = await caller.send(name, input);
-  if (result.ok) throw new Error(`${name} was expected to be refused but succeeded`);
-  return result.error;
 }
 
 /** Settings > payment modes as an administrator saves them: the current ones with a change. */

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput } from '../../core/api/contract.js';
-import type { ApiErrorData } from '../../core/api/errors.js';
-import { accountOf, johnDoe, openCounter, paymentInput, type Caller, type CounterBackend } from './counter-backend.js';
+import { accountOf, type Caller, type CounterBackend, expectRefused, johnDoe, openCounter, paymentInput } from './counter-backend.js';
 
 /**
  * Reversing and correcting posted payments, through the services as the UI
@@ -18,14 +17,6 @@ beforeEach(async () => {
 afterEach(() => counter.close());
 
 const sql = () => counter.backend.store.db.$client;
-
-function expectRefused(result: { ok: boolean; error?: ApiErrorData }, code: string, field: string | undefined) {
-  expect(result.ok).toBe(false);
-  const error = result.error;
-  if (!error) throw new Error('expected the call to be refused');
-  expect({ code: error.code, field: error.field }).toEqual({ code, field });
-  return error.message;
-}
 
 function stored() {
   return {
