@@ -2,7 +2,19 @@ import { z } from 'zod';
 import { SYNC_SCHEMA_VERSION, type Posting } from '../core/sync/protocol.js';
 
 /** The posting kinds the centre knows how to apply. */
-export const KNOWN_KINDS = ['payment.recorded', 'payment.reversed', 'payment.verified', 'credit_note.created', 'credit_note.expired', 'till.closed'] as const;
+export const KNOWN_KINDS = [
+  'payment.recorded',
+  'payment.reversed',
+  'payment.verified',
+  'credit_note.created',
+  'credit_note.expired',
+  'till.opened',
+  'till.cash_moved',
+  'till.counted',
+  'till.variance_approved',
+  'till.closed',
+  'business_day.closed',
+] as const;
 
 /** Kinds whose `amount` is money collected; the others carry 0 and move nothing. */
 export const MONEY_KINDS = ['payment.recorded', 'payment.reversed'] as const;

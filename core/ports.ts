@@ -3,6 +3,8 @@ import type { CreditNoteRecord, CreditNoteUsage } from './credit-notes/credit-no
 import type { LedgerLineDraft } from './ledger/ledger-line.js';
 import type { Cents } from './money.js';
 import type { PaymentRecord, PaymentStatus } from './payments/payment-record.js';
+import type { TillFacts, TillSummary } from './tills/till-report.js';
+import type { TillLine, TillSessionRecord, TillStatus } from './tills/till-session.js';
 
 /**
  * What the use cases need from storage. db/ implements these over SQLite;
@@ -43,7 +45,7 @@ export interface CreditNoteOnHand {
 export type StoredPaymentFacts = Pick<
   PaymentRecord,
   'id' | 'consumerId' | 'amount' | 'method' | 'receiptNumber' | 'status' | 'verification' | 'paymentDate' | 'appliedCreditNoteId' | 'type'
-> & { source: 'counter' | 'online' };
+> & { source: 'counter' | 'online'; tillSessionId: string | null };
 
 export interface ReversalRecord {
   id: string;
@@ -54,6 +56,8 @@ export interface ReversalRecord {
   approvedBy: string;
   at: string;
   replacementPaymentId: string | null;
+  /** The drawer the money went back out of. */
+  tillSessionId: string;
 }
 
 /** Safaricom's word that an M-PESA code paid an amount to an account, as the centre brought it down. */
@@ -106,7 +110,29 @@ export interface Ports {
     linesOfPayment(paymentId: string): LedgerLineDraft[];
   };
   audit: { append(entry: AuditEntry): void };
-  outbox: { add(posting: OutboxPosting): void };
+  outbox: {
+    add(posting: OutboxPosting): void;
+    /** How many postings a till session has made so far and their amounts' sum: its closing posting's batch key. */
+    tillTotals(tillSessionId: string): { count: number; total: number };
+  };
+  tills: {
+    session(id: string): TillSessionRecord | undefined;
+    /** The cashier's till on this terminal that is not yet closed. */
+    openOf(cashierId: string, terminalCode: string): TillSessionRecord | undefined;
+    insert(session: TillSessionRecord): void;
+    setStatus(id: string, status: TillStatus, closedAt: string | null, closedBy: string | null): void;
+    appendLine(line: TillLine): void;
+    hasLine(id: string): boolean;
+    facts(id: string): TillFacts;
+    /** This terminal's tills of the day not yet closed, with their cashier's name. */
+    unclosedOn(businessDate: string, terminalCode: string): Array<TillSessionRecord & { cashierName: string }>;
+    /** This terminal's tills of the day, for the end-of-day list. */
+    summariesOn(businessDate: string): TillSummary[];
+  };
+  businessDays: {
+    closed(businessDate: string): { closedAt: string; closedBy: string } | undefined;
+    close(businessDate: string, at: string, by: string): void;
+  };
   mpesaConfirmations: {
     byCode(code: string): MpesaConfirmation | undefined;
     linkPayment(code: string, paymentId: string): void;

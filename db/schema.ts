@@ -118,9 +118,12 @@ export const payments = sqliteTable(
     settlementStatus: text('settlement_status'),
     initiatedAt: text('initiated_at'),
     settledAt: text('settled_at'),
+    /** The drawer a counter payment was taken into; null for payments made online. */
+    tillSessionId: text('till_session_id'),
   },
   (t) => [
     index('payments_consumer').on(t.consumerId, t.recordedAt),
+    index('payments_till').on(t.tillSessionId).where(sql`till_session_id is not null`),
     index('payments_recorded_at').on(t.recordedAt),
     // A proof of payment (M-PESA code, card approval, bank reference) pays once.
     uniqueIndex('payments_method_reference').on(t.method, t.reference).where(sql`reference is not null`),
@@ -192,6 +195,8 @@ export const paymentReversals = sqliteTable('payment_reversals', {
   at: text('at').notNull(),
   /** Set when an administrator's edit replaced the payment with a corrected one. */
   replacementPaymentId: text('replacement_payment_id'),
+  /** The drawer the money went back out of. */
+  tillSessionId: text('till_session_id'),
 });
 
 /** The ledger's sum per consumer, kept by a trigger on every new line; always recomputable and checked. */
@@ -251,7 +256,7 @@ export const outbox = sqliteTable(
     parkedReason: text('parked_reason'),
     parkedAt: text('parked_at'),
   },
-  (t) => [index('outbox_state').on(t.state, t.seq), index('outbox_account').on(t.accountId, t.state)],
+  (t) => [index('outbox_state').on(t.state, t.seq), index('outbox_account').on(t.accountId, t.state), index('outbox_till').on(t.tillSessionId).where(sql`till_session_id is not null`)],
 );
 
 /** What the sync remembers between runs: the pull cursor, the terminal's id, the last success. */
@@ -304,4 +309,62 @@ export const printJobs = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [index('print_jobs_ref').on(t.document, t.refId)],
+);
+
+/**
+ * One cashier's drawer on one terminal for one business day. Its money is in
+ * its till lines and the payments taken into it; only the status moves
+ * (open → awaiting_approval → closed), and never back from closed (a trigger).
+ */
+export const tillSessions = sqliteTable(
+  'till_sessions',
+  {
+    id: text('id').primaryKey(),
+    number: text('number').notNull().unique(),
+    terminalCode: text('terminal_code').notNull(),
+    cashierId: text('cashier_id').notNull().references(() => users.id),
+    businessDate: text('business_date').notNull(),
+    openingFloat: integer('opening_float').notNull(),
+    status: text('status').notNull(),
+    openedAt: text('opened_at').notNull(),
+    closedAt: text('closed_at'),
+    closedBy: text('closed_by').references(() => users.id),
+  },
+  (t) => [index('till_sessions_cashier').on(t.cashierId, t.terminalCode, t.status), index('till_sessions_day').on(t.businessDate)],
+);
+
+/** What happened to a till, append-only: float, cash in and out, every count, the approval, the close. */
+export const tillLines = sqliteTable(
+  'till_lines',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    tillSessionId: text('till_session_id').notNull().references(() => tillSessions.id),
+    kind: text('kind').notNull(),
+    amount: integer('amount').notNull(),
+    /** The rest of the line (reason, counts by denomination, variances), as JSON. */
+    detail: text('detail').notNull(),
+    approvedBy: text('approved_by').references(() => users.id),
+    at: text('at').notNull(),
+    by: text('by').notNull().references(() => users.id),
+  },
+  (t) => [index('till_lines_session').on(t.tillSessionId, t.seq)],
+);
+
+/** A business day the branch manager closed on this terminal: nothing more is taken on it. */
+export const businessDays = sqliteTable('business_days', {
+  businessDate: text('business_date').primaryKey(),
+  closedAt: text('closed_at').notNull(),
+  closedBy: text('closed_by').notNull().references(() => users.id),
+});
+
+/** Till sessions of other terminals of the branch, as the centre brought them down for the end-of-day view. */
+export const branchTills = sqliteTable(
+  'branch_tills',
+  {
+    id: text('id').primaryKey(),
+    businessDate: text('business_date').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('branch_tills_day').on(t.businessDate)],
 );

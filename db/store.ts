@@ -14,6 +14,7 @@ import { outboxRepository } from './repositories/outbox.js';
 import { settingsRepository } from './repositories/settings.js';
 import { syncReviewsRepository } from './repositories/sync-reviews.js';
 import { syncStateRepository } from './repositories/sync-state.js';
+import { branchTillsRepository, businessDaysRepository, tillsRepository } from './repositories/tills.js';
 import { usersRepository } from './repositories/users.js';
 
 /** Every repository over one connection, and the transaction that use cases run in. */
@@ -34,6 +35,9 @@ export function createStore(db: CounterDb) {
     syncState: syncStateRepository(db),
     mpesaConfirmations: mpesaConfirmationsRepository(db),
     syncReviews: syncReviewsRepository(db),
+    tills: tillsRepository(db),
+    businessDays: businessDaysRepository(db),
+    branchTills: branchTillsRepository(db),
     ...journal,
     newId,
     /**

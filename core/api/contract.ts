@@ -7,9 +7,10 @@ import { documentCalls } from './calls/documents.js';
 import { sessionCalls } from './calls/session.js';
 import { settingsCalls } from './calls/settings.js';
 import { syncCalls } from './calls/sync.js';
+import { tillCalls } from './calls/tills.js';
 
 /** Every call the UI can make. Preload, ipcMain and the HTTP adapter all serve exactly this table. */
-export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls);
+export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls, tillCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

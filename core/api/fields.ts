@@ -35,6 +35,20 @@ export function amount(label: string) {
     });
 }
 
+/** An amount that may be zero (an empty float, a card total on a day without card payments). */
+export function amountOrZero(label: string) {
+  return z
+    .string({ error: typeError(label, 'a number, like 150.00') })
+    .transform((raw, ctx): Cents => {
+      const parsed = parseAmount(raw);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: `${label} ${AMOUNT_PARSE_MESSAGES[parsed.reason]}` });
+        return z.NEVER;
+      }
+      return parsed.value;
+    });
+}
+
 export function id(label: string) {
   return z.uuid({ error: typeError(label, 'a valid id') });
 }

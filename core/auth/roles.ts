@@ -19,6 +19,8 @@ export const VERIFIES_PAYMENTS: readonly Role[] = ['branch_manager', 'administra
 export const APPROVES: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who sees postings the centre refused and sends them again, and settles what sync flagged. */
 export const MANAGES_SYNC: readonly Role[] = ['branch_manager', 'administrator'];
+/** Who runs the end-of-day: sees every till of the business day and marks the day closed. */
+export const CLOSES_DAYS: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who edits the counter's rules: payment modes, channels, overpayment limit, credit note validity. */
 export const ADMINISTERS: readonly Role[] = ['administrator'];
 /** Only an administrator may change a posted payment, and then only as a reversal plus a new payment. */

@@ -11,7 +11,7 @@ export interface NumberFormat {
   start: number;
 }
 
-export type NumberKind = 'payment' | 'transaction' | 'receipt' | 'creditNote' | 'reversal' | 'plan';
+export type NumberKind = 'payment' | 'transaction' | 'receipt' | 'creditNote' | 'reversal' | 'plan' | 'tillSession';
 
 const TOKEN = /\{(yyyy|terminal|seq(?::(\d{1,2}))?)\}/g;
 
@@ -45,4 +45,5 @@ export const DEFAULT_NUMBER_FORMATS: Record<NumberKind, NumberFormat> = {
   creditNote: { pattern: 'CN-{terminal}-{seq:5}', start: 1 },
   reversal: { pattern: 'RV-{terminal}-{seq:5}', start: 1 },
   plan: { pattern: 'PP-{yyyy}-{terminal}-{seq:4}', start: 1 },
+  tillSession: { pattern: 'TS-{terminal}-{seq:5}', start: 1 },
 };

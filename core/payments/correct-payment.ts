@@ -3,6 +3,7 @@ import type { Ports } from '../ports.js';
 import type { PaymentRequest } from './payment-rules.js';
 import { recordPayment, type RecordPaymentOutcome, type UseCaseContext } from './record-payment.js';
 import { reversePayment } from './reverse-payment.js';
+import { tillForReversal } from '../tills/payment-till.js';
 
 /**
  * An administrator's edit of a posted payment. Posted money is never edited:
@@ -17,9 +18,11 @@ export function correctPayment(
   const original = ports.payments.facts(request.paymentId);
   if (original && original.consumerId !== request.replacement.consumerId) throw invalid('replacement.consumerId', 'A correction is for the same consumer; record a new payment for another');
   if (request.replacement.id === request.paymentId) throw invalid('replacement.id', 'The corrected payment needs an id of its own');
-  reversePayment(ports, { id: request.reversalId, paymentId: request.paymentId, reason: request.reason, replacementPaymentId: request.replacement.id }, context.user, context);
+  // The corrected payment takes the reversed one's place in the same drawer, so the drawer's cash does not move.
+  const till = tillForReversal(ports, context, original?.tillSessionId ?? null);
+  reversePayment(ports, { id: request.reversalId, paymentId: request.paymentId, reason: request.reason, replacementPaymentId: request.replacement.id }, context.user, context, till);
   try {
-    return recordPayment(ports, request.replacement, context);
+    return recordPayment(ports, request.replacement, context, till);
   } catch (error) {
     // The corrected payment's fields sit under "replacement" in the call, as its schema errors do.
     if (error instanceof ApiError && error.field) throw new ApiError(error.code, error.message, `replacement.${error.field}`);

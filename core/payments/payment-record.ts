@@ -30,5 +30,7 @@ export interface PaymentRecord {
   recordedAt: string;
   recordedBy: string;
   terminalCode: string;
+  /** The drawer it was taken into; null only for payments made online. */
+  tillSessionId: string | null;
   allocations: Array<{ id: string; position: number; itemKind: ItemKind; itemId: string; amount: Cents; openBefore: Cents }>;
 }

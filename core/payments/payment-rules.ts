@@ -25,6 +25,7 @@ export interface PaymentRequest {
   creditNoteId?: string | undefined;
   notes?: string | undefined;
   paymentDate: string;
+  tillSessionId?: string | undefined;
 }
 
 /** The credit note a credit tender draws on, as the ledger has it now. */

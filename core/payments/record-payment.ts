@@ -11,6 +11,8 @@ import { settleWithConfirmation } from '../sync/apply-rules.js';
 import type { PaymentRecord } from './payment-record.js';
 import { decidePayment, type CreditOnHand, type PaymentRequest } from './payment-rules.js';
 import { CREDIT_TENDER_LABEL } from './tenders.js';
+import { tillForPayment } from '../tills/payment-till.js';
+import type { TillSessionRecord } from '../tills/till-session.js';
 
 export interface UseCaseContext {
   user: SignedInUser;
@@ -36,11 +38,12 @@ export type RecordPaymentOutcome =
 /**
  * Takes a payment at the counter. Runs inside one transaction: the payment,
  * its numbers, its ledger lines, a credit note for an overpayment, the audit
- * entry and the outbox posting are stored together or not at all. A repeat of
+ * entry and the outbox posting are stored together or not at all. The money
+ * goes into the cashier's own open till (or the till a correction names). A repeat of
  * the same payment id (a double click, a retried call) returns the payment
  * already stored and adds nothing.
  */
-export function recordPayment(ports: Ports, request: PaymentRequest, context: UseCaseContext): RecordPaymentOutcome {
+export function recordPayment(ports: Ports, request: PaymentRequest, context: UseCaseContext, till?: TillSessionRecord): RecordPaymentOutcome {
   const existing = ports.payments.find(request.id);
   if (existing) {
     if (existing.consumerId !== request.consumerId || existing.amount !== request.amountPaid) {
@@ -49,6 +52,7 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
     return { repeated: true, paymentId: existing.id };
   }
 
+  const drawer = till ?? tillForPayment(ports, context, request.tillSessionId);
   const consumer = ports.consumers.byId(request.consumerId);
   if (!consumer) throw notFound('consumerId', 'No consumer with this id');
 
@@ -89,6 +93,7 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
     recordedAt: context.now,
     recordedBy: context.user.id,
     terminalCode: context.settings.terminalCode,
+    tillSessionId: drawer.id,
     allocations: decision.allocations.map((a, position) => ({
       id: ports.newId(),
       position,
@@ -138,7 +143,7 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: { ...record, creditNote } });
   // The overpayment's note has a history of its own from its first day (AC43), like a note made by hand.
   if (creditNote) ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.create', entity: 'credit_note', entityId: creditNote.id, before: null, after: creditNote });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, accountId: record.consumerId, amount: record.amount, tillSessionId: null, payload: { payment: record, creditNote }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, accountId: record.consumerId, amount: record.amount, tillSessionId: drawer.id, payload: { payment: record, creditNote }, createdAt: context.now });
   const verification = verifyByEarlierConfirmation(ports, record, consumer, context);
   return { repeated: false, paymentId: record.id, record: { ...record, verification }, consumer, items, creditNote, credit };
 }

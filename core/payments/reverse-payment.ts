@@ -5,6 +5,8 @@ import type { LedgerLineDraft } from '../ledger/ledger-line.js';
 import { cents } from '../money.js';
 import type { Ports, ReversalRecord } from '../ports.js';
 import { takeNumber, type UseCaseContext } from './record-payment.js';
+import { tillForReversal } from '../tills/payment-till.js';
+import type { TillSessionRecord } from '../tills/till-session.js';
 
 export interface ReversePaymentRequest {
   id: string;
@@ -20,7 +22,7 @@ export interface ReversePaymentRequest {
  * what is left of any credit note issued on it is cancelled. Refused when that
  * credit has already been spent: the later payment must be reversed first.
  */
-export function reversePayment(ports: Ports, request: ReversePaymentRequest, approver: SignedInUser, context: UseCaseContext): ReversalRecord {
+export function reversePayment(ports: Ports, request: ReversePaymentRequest, approver: SignedInUser, context: UseCaseContext, till?: TillSessionRecord): ReversalRecord {
   const payment = ports.payments.facts(request.paymentId);
   if (!payment) throw notFound('paymentId', 'No payment with this id');
   if (payment.source !== 'counter') throw conflict('paymentId', `Receipt ${payment.receiptNumber} came from an online gateway; it is reversed at the centre`);
@@ -31,6 +33,7 @@ export function reversePayment(ports: Ports, request: ReversePaymentRequest, app
   const spent = notes.find((note) => note.usage.applied > 0);
   if (spent) throw conflict('paymentId', `Credit note ${spent.record.number} from this payment has been used; reverse the payment that used it first`);
 
+  const drawer = till ?? tillForReversal(ports, context, payment.tillSessionId);
   const number = takeNumber(ports, context, 'reversal');
   const line = (fields: Pick<LedgerLineDraft, 'itemKind' | 'itemId' | 'amount' | 'description'>): LedgerLineDraft => ({
     id: ports.newId(),
@@ -60,6 +63,7 @@ export function reversePayment(ports: Ports, request: ReversePaymentRequest, app
     approvedBy: approver.id,
     at: context.now,
     replacementPaymentId: request.replacementPaymentId ?? null,
+    tillSessionId: drawer.id,
   };
   ports.reversals.insert(reversal);
   ports.payments.setStatus(payment.id, 'reversed');
@@ -68,6 +72,6 @@ export function reversePayment(ports: Ports, request: ReversePaymentRequest, app
     ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.cancel', entity: 'credit_note', entityId: record.id, before: { status: 'active', remaining: remainingCredit(usage) }, after: { status: 'cancelled', reversal: number } });
   }
   ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.reverse', entity: 'payment', entityId: payment.id, before: { status: payment.status }, after: { status: 'reversed', reversal } });
-  ports.outbox.add({ id: ports.newId(), kind: 'payment.reversed', aggregateId: payment.id, accountId: payment.consumerId, amount: -payment.amount, tillSessionId: null, payload: { reversal, lines }, createdAt: context.now });
+  ports.outbox.add({ id: ports.newId(), kind: 'payment.reversed', aggregateId: payment.id, accountId: payment.consumerId, amount: -payment.amount, tillSessionId: drawer.id, payload: { reversal, lines }, createdAt: context.now });
   return reversal;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_NUMBER_FORMATS, numberFormatProblem } from '../numbering/number-format.js';
+import { KES_DENOMINATIONS } from '../tills/denominations.js';
 
 /** Settings an administrator edits; the counter reads them on every call. */
 const numberFormat = z
@@ -32,11 +33,25 @@ export const counterSettingsSchema = z.object({
     creditNote: numberFormat,
     reversal: numberFormat,
     plan: numberFormat,
+    tillSession: numberFormat,
   }),
   /** The most a payment may exceed what it pays; the excess becomes a credit note. */
   overpaymentLimit: z.number().int().min(0),
   /** How long a credit note can be applied, in months from the day it is issued. */
   creditNoteValidityMonths: z.number().int().min(1).max(120),
+  tills: z.object({
+    /** The notes and coins the drawer takes, largest first, by face value in cents. */
+    denominations: z
+      .array(z.object({ value: z.number().int().positive(), kind: z.enum(['note', 'coin']) }))
+      .min(1)
+      .refine((list) => new Set(list.map((d) => d.value)).size === list.length, 'Each denomination may appear once'),
+    /** Expected amounts stay hidden from the cashier until the count is submitted. */
+    blindCount: z.boolean(),
+    /** The variance, short or over, a cashier may close with on their own. */
+    varianceTolerance: z.number().int().min(0),
+    /** A cash in or out above this needs a branch manager's approval. */
+    cashMovementApprovalAbove: z.number().int().min(0),
+  }),
   printer: z.object({
     /** tcp://host:port of an ESC/POS network printer; empty means none configured. */
     address: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5})?$/, 'Printer address must look like tcp://192.168.1.50:9100'),
@@ -67,6 +82,7 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   numberFormats: DEFAULT_NUMBER_FORMATS,
   overpaymentLimit: 500000,
   creditNoteValidityMonths: 12,
+  tills: { denominations: [...KES_DENOMINATIONS], blindCount: true, varianceTolerance: 1000, cashMovementApprovalAbove: 500000 },
   printer: { address: '', paperWidth: 80 },
 };
 

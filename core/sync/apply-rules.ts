@@ -107,6 +107,7 @@ export function onlinePaymentRecord(data: OnlinePaymentData, state: OnlinePaymen
     recordedAt: data.initiatedAt,
     recordedBy: SYSTEM_USER_ID,
     terminalCode: ONLINE_TERMINAL,
+    tillSessionId: null,
     allocations,
   };
 }

@@ -38,3 +38,8 @@ export function countedTotal(count: DenominationCount, denominations: readonly D
 export function faceValue(value: Cents): string {
   return String(value / 100);
 }
+
+/** The drawer's notes and coins as the settings configure them. */
+export function drawerDenominations(settings: { tills: { denominations: ReadonlyArray<{ value: number; kind: 'note' | 'coin' }> } }): Denomination[] {
+  return settings.tills.denominations.map((d) => ({ value: cents(d.value), kind: d.kind }));
+}

@@ -13,6 +13,7 @@ export function journalRepository(db: CounterDb) {
   const insertAudit = preparedInsert(db, auditEntries);
   const insertPosting = preparedInsert(db, outbox, ['accountId', 'amount']);
   const postingListeners = new Set<() => void>();
+  const tillTotals = db.$client.prepare<[string], { count: number; total: number }>('select count(*) as count, coalesce(sum(amount), 0) as total from outbox where till_session_id = ?');
 
   return {
     sequences: {
@@ -35,6 +36,9 @@ export function journalRepository(db: CounterDb) {
       add(posting: OutboxPosting): void {
         insertPosting({ ...posting, payload: JSON.stringify(posting.payload) });
         for (const listener of postingListeners) listener();
+      },
+      tillTotals(tillSessionId: string): { count: number; total: number } {
+        return tillTotals.get(tillSessionId)!;
       },
       /** Told of every posting written, inside its transaction: sync uses it to send soon after the commit. */
       onPosting(listener: () => void): void {

@@ -20,7 +20,7 @@ export function paymentsRepository(db: CounterDb) {
   const insertAllocation = preparedInsert(db, paymentAllocations);
   const factsById = db.$client.prepare<[string], Omit<StoredPaymentFacts, 'source'> & { source: string }>(
     `select id, consumer_id as consumerId, amount, method, receipt_number as receiptNumber, status, verification, payment_date as paymentDate,
-            applied_credit_note_id as appliedCreditNoteId, type, source from payments where id = ?`,
+            applied_credit_note_id as appliedCreditNoteId, type, source, till_session_id as tillSessionId from payments where id = ?`,
   );
   const setStatus = db.$client.prepare<[string, string]>('update payments set status = ? where id = ?');
   const markVerified = db.$client.prepare<[string, string, string]>("update payments set verification = 'verified', verified_by = ?, verified_at = ? where id = ?");

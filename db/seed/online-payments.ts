@@ -58,6 +58,7 @@ export function seedOnlinePayments(store: Store, bills: readonly OnlineDemoBill[
         recordedAt: initiatedAt,
         recordedBy: SYSTEM_USER_ID,
         terminalCode: 'ONL',
+        tillSessionId: null,
         allocations: moneyMoved ? [{ id: store.newId(), position: 0, itemKind: 'bill', itemId: bill.billId, amount: cents(bill.amount), openBefore: cents(bill.amount) }] : [],
       },
       { gateway: 'Stripe', webhookStatus: status.webhook, settlementStatus: status.settlement, initiatedAt, settledAt },

@@ -6,6 +6,7 @@ import { creditNoteHandlers } from './credit-note-handlers.js';
 import { documentHandlers } from './document-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { syncHandlers } from './sync-handlers.js';
+import { tillHandlers } from './till-handlers.js';
 
 /** Every call of the contract, bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(context: ServiceContext): Handlers {
@@ -16,5 +17,6 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...creditNoteHandlers(context),
     ...documentHandlers(context),
     ...syncHandlers(context),
+    ...tillHandlers(context),
   };
 }

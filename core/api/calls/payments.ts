@@ -91,6 +91,8 @@ export const recordPaymentInput = z.object({
   /** The hard limit is the setting; this only keeps absurd input out of the validator. */
   notes: z.string({ error: 'Notes must be text' }).max(2000, 'Notes must be at most 2000 characters').optional(),
   paymentDate: isoDate('Payment date'),
+  /** The till the screen shows open; the payment is refused if it is closed or not the cashier's own. */
+  tillSessionId: id('Till session').optional(),
 });
 
 export const paymentCalls = {
