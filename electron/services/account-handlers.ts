@@ -5,7 +5,7 @@ import { withMethodLabel } from '../../core/payments/payment-views.js';
 import { applyPaymentModes } from '../../core/settings/payment-modes.js';
 import type { ServiceContext } from './context.js';
 
-export function accountHandlers({ store, clock }: ServiceContext): Pick<Handlers, 'consumer-search' | 'consumer-account' | 'settings-get' | 'printer-set' | 'settings-payment-modes-set'> {
+export function accountHandlers({ store, clock }: ServiceContext): Pick<Handlers, 'consumer-search' | 'consumer-account' | 'settings-get' | 'printer-set' | 'settings-payment-modes-set' | 'settings-tills-set'> {
   return {
     'consumer-search': ({ query, limit }) => store.consumers.search(query, limit),
     'consumer-account': ({ consumerId }) => {
@@ -40,6 +40,14 @@ export function accountHandlers({ store, clock }: ServiceContext): Pick<Handlers
         const after = store.settings.save(applyPaymentModes(before, modes));
         const { paymentMethods, channels, overpaymentLimit, creditNoteValidityMonths, notesMaxLength } = before;
         store.audit.append({ id: store.newId(), at: clock().toISOString(), userId: user!.id, action: 'settings.payment_modes', entity: 'settings', entityId: 'payment_modes', before: { paymentMethods, channels, overpaymentLimit, creditNoteValidityMonths, notesMaxLength }, after: modes });
+        return after;
+      }),
+    'settings-tills-set': (tills, { user }) =>
+      store.transaction(() => {
+        const before = store.settings.get();
+        // Largest first, as the drawer and the count form list them.
+        const after = store.settings.save({ ...before, tills: { ...tills, denominations: [...tills.denominations].sort((a, b) => b.value - a.value) } });
+        store.audit.append({ id: store.newId(), at: clock().toISOString(), userId: user!.id, action: 'settings.tills', entity: 'settings', entityId: 'tills', before: before.tills, after: after.tills });
         return after;
       }),
   };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ADMINISTERS, EVERY_ROLE, MANAGES_SETTINGS } from '../../auth/roles.js';
 import { counterSettingsSchema } from '../../settings/settings.js';
 import { defineCall } from '../define.js';
-import { amount } from '../fields.js';
+import { amount, amountOrZero } from '../fields.js';
 
 const paymentModesInput = z.object({
   paymentMethods: z
@@ -23,9 +23,21 @@ const paymentModesInput = z.object({
   notesMaxLength: z.number({ error: 'Notes limit must be a number' }).int().min(0, 'Notes limit cannot be negative').max(2000, 'Notes limit must be at most 2000 characters'),
 });
 
+/** Settings > Tills: the drawer's notes and coins (face values as typed, "1000"), the blind count, the tolerance and the approval limit. */
+const tillRulesInput = z.object({
+  denominations: z
+    .array(z.object({ value: amount('Denomination'), kind: z.enum(['note', 'coin'], { error: 'Each denomination is a note or a coin' }) }))
+    .min(1, 'At least one denomination is needed')
+    .refine((list) => new Set(list.map((d) => d.value)).size === list.length, 'Each denomination may appear once'),
+  blindCount: z.boolean({ error: 'Blind count must be on or off' }),
+  varianceTolerance: amountOrZero('Variance tolerance'),
+  cashMovementApprovalAbove: amountOrZero('Cash in/out approval limit'),
+});
+
 export const settingsCalls = {
   'settings-get': defineCall({ input: z.object({}), output: counterSettingsSchema, access: EVERY_ROLE }),
   /** Settings > payment modes: methods, channels, overpayment limit, credit note validity, notes limit. */
   'settings-payment-modes-set': defineCall({ input: paymentModesInput, output: counterSettingsSchema, access: ADMINISTERS }),
+  'settings-tills-set': defineCall({ input: tillRulesInput, output: counterSettingsSchema, access: ADMINISTERS }),
   'printer-set': defineCall({ input: counterSettingsSchema.shape.printer, output: counterSettingsSchema, access: MANAGES_SETTINGS }),
 };
