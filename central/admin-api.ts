@@ -61,6 +61,7 @@ export function adminApi(parts: AdminParts) {
     ['GET', /^\/totals$/, ({ url }) => ok(postings.totals(terminalOf(url)))],
     ['GET', /^\/postings$/, ({ url }) => ok({ keys: postings.keys(terminalOf(url)) })],
     ['GET', /^\/till-checks$/, () => ok({ tillChecks: postings.tillChecks() })],
+    ['GET', /^\/till-sessions$/, ({ url }) => ok({ tillSessions: postings.tillSessions(url.searchParams.get('branch') ?? undefined) })],
   ];
 
   return {

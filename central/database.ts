@@ -23,7 +23,15 @@ export function openCentralDatabase(dataDir?: string): CentralDb {
   db.pragma('journal_size_limit = 67108864');
   db.pragma('foreign_keys = ON');
   db.exec(SCHEMA);
+  addColumns(db, 'changes', { branch_name: 'text', from_terminal: 'text' });
+  db.exec(INDEXES);
   return db;
+}
+
+/** Columns a database made by an earlier centre lacks; `create table if not exists` leaves its tables as they were. */
+function addColumns(db: CentralDb, table: string, columns: Record<string, string>): void {
+  const held = new Set(db.prepare<[], string>(`select name from pragma_table_info('${table}')`).pluck().all());
+  for (const [name, type] of Object.entries(columns)) if (!held.has(name)) db.exec(`alter table ${table} add column ${name} ${type}`);
 }
 
 const SCHEMA = `
@@ -67,10 +75,24 @@ create table if not exists till_checks (
 );
 
 -- What counters pull, in the centre's order; data is the entity's whole state as JSON text.
+-- A change with a branch_name is for the other terminals of that branch only, not for from_terminal;
+-- one without is for every counter.
 create table if not exists changes (
   seq integer primary key,
   entity text not null,
-  data text not null
+  data text not null,
+  branch_name text,
+  from_terminal text
+);
+
+-- Each closed till a terminal summarised in its till.closed, pointing at the change that passes it to its branch.
+create table if not exists till_sessions (
+  id text primary key,
+  terminal_id text not null references terminals (id),
+  branch_name text not null,
+  business_date text not null,
+  posting_key text not null references postings (key),
+  change_seq integer not null references changes (seq)
 );
 
 -- The reference data the centre holds, each pointing at the change with its latest state.
@@ -85,4 +107,10 @@ create table if not exists reference_items (
   change_seq integer not null references changes (seq),
   primary key (entity, id)
 ) without rowid;
+`;
+
+/** After addColumns: these name columns an older database gains only there. */
+const INDEXES = `
+-- The few changes meant for one branch, to count those a terminal does not get without reading the rest.
+create index if not exists changes_scoped on changes (seq, branch_name, from_terminal) where branch_name is not null;
 `;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SYNC_SCHEMA_VERSION, type Posting } from '../core/sync/protocol.js';
+import { SYNC_SCHEMA_VERSION, tillClosedPayload, type Posting } from '../core/sync/protocol.js';
 
 /** The posting kinds the centre knows how to apply. */
 export const KNOWN_KINDS = [
@@ -22,9 +22,6 @@ export const MONEY_KINDS = ['payment.recorded', 'payment.reversed'] as const;
 const recordedPayload = z.object({ payment: z.object({ id: z.string().min(1) }) });
 const namedPaymentPayload = z.union([z.object({ paymentId: z.string().min(1) }), z.object({ reversal: z.object({ paymentId: z.string().min(1) }) })]);
 
-/** What a till's closing posting says it counted. */
-export const tillClosedPayload = z.object({ tillSessionId: z.string().min(1), postingCount: z.number().int().nonnegative(), total: z.number().int() });
-
 /**
  * The payment a posting is about: the one a payment.recorded records, or the
  * one a reversal or verification names. Undefined for other kinds, and for a
@@ -43,6 +40,8 @@ export interface RuleContext {
   closedAccounts: ReadonlySet<string>;
   /** Whether this terminal's payment.recorded for the payment has been applied. */
   paymentReceived: (paymentId: string) => boolean;
+  /** Whether another terminal closed this till session already. */
+  tillClosedElsewhere: (tillSessionId: string) => boolean;
 }
 
 /** Why the centre will never apply this posting as sent, or null when it can. */
@@ -58,7 +57,13 @@ export function rejectionOf(posting: Posting, context: RuleContext): string | nu
   }
   if (posting.kind === 'till.closed') {
     const till = tillClosedPayload.safeParse(posting.payload);
-    if (!till.success) return `till.closed does not carry the till's count and total: ${till.error.issues[0]?.message ?? 'malformed'}`;
+    if (!till.success) {
+      const issue = till.error.issues[0];
+      return `till.closed does not carry the till's count, total and summary as the contract says: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'malformed'}`;
+    }
+    if (till.data.summary && till.data.summary.id !== till.data.tillSessionId) return `till.closed of till ${till.data.tillSessionId} carries the summary of till ${till.data.summary.id}`;
+    if (posting.tillSessionId !== till.data.tillSessionId) return `till.closed of till ${till.data.tillSessionId} is stamped with till ${posting.tillSessionId ?? 'none'}`;
+    if (context.tillClosedElsewhere(till.data.tillSessionId)) return `till ${till.data.tillSessionId} was closed by another terminal`;
   }
   return null;
 }

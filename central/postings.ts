@@ -1,16 +1,24 @@
-import type { Posting, PostingResult } from '../core/sync/protocol.js';
+import { tillClosedPayload, type Posting, type PostingResult } from '../core/sync/protocol.js';
+import { branchTills } from './branch-tills.js';
+import type { ChangeLog } from './changes.js';
 import type { CentralDb } from './database.js';
-import { MONEY_KINDS, paymentIdOf, rejectionOf, tillClosedPayload } from './posting-rules.js';
+import { MONEY_KINDS, paymentIdOf, rejectionOf } from './posting-rules.js';
 import { tillChecks } from './till-checks.js';
 
 /**
  * The postings counters push. A batch is applied in order in one
  * transaction, so a batch is either wholly answered or left as if never
  * sent; a key is applied once, ever, so a resend after a lost answer
- * changes nothing and is answered `duplicate`.
+ * changes nothing and is answered `duplicate`. A till's closing posting is
+ * checked against what the centre received of its session, and its summary
+ * kept for the other terminals of the branch.
  */
-export function postingStore(db: CentralDb, options: { now: () => Date; closedAccounts: () => ReadonlySet<string> }) {
+export function postingStore(
+  db: CentralDb,
+  options: { now: () => Date; closedAccounts: () => ReadonlySet<string>; changes: ChangeLog; branchOf: (terminalId: string) => string },
+) {
   const tills = tillChecks(db);
+  const kept = branchTills(db, options.changes);
   const stored = db.prepare<[string], number>('select 1 from postings where key = ?').pluck();
   const received = db.prepare<[string, string], number>("select 1 from postings where terminal_id = ? and payment_id = ? and kind = 'payment.recorded'").pluck();
   const insert = db.prepare(
@@ -28,10 +36,18 @@ export function postingStore(db: CentralDb, options: { now: () => Date; closedAc
     const closedAccounts = options.closedAccounts();
     // Accounts with a posting rejected or deferred in this batch: their later postings wait behind it.
     const held = new Set<string>();
-    const context = { closedAccounts, paymentReceived: (paymentId: string) => received.get(terminalId, paymentId) !== undefined };
+    const context = {
+      closedAccounts,
+      paymentReceived: (paymentId: string) => received.get(terminalId, paymentId) !== undefined,
+      tillClosedElsewhere: (tillSessionId: string) => (kept.closedBy(tillSessionId) ?? terminalId) !== terminalId,
+    };
 
     return postings.map((posting): PostingResult => {
-      if (stored.get(posting.key) !== undefined) return { key: posting.key, outcome: 'duplicate' };
+      if (stored.get(posting.key) !== undefined) {
+        // A resend after a lost answer: the till check that answer carried is told again, or the counter would never learn it.
+        const till = tills.of(posting.key, terminalId);
+        return till ? { key: posting.key, outcome: 'duplicate', till } : { key: posting.key, outcome: 'duplicate' };
+      }
       if (held.has(posting.accountId)) return { key: posting.key, outcome: 'deferred' };
       const reason = rejectionOf(posting, context);
       if (reason) {
@@ -51,8 +67,13 @@ export function postingStore(db: CentralDb, options: { now: () => Date; closedAc
         posting.createdAt,
         receivedAt,
       );
-      if (posting.kind !== 'till.closed') return { key: posting.key, outcome: 'accepted' };
-      const till = tills.check(terminalId, posting.key, tillClosedPayload.parse(posting.payload), receivedAt);
+      if (posting.kind !== 'till.closed') {
+        const late = posting.tillSessionId ? tills.recheck(terminalId, posting.tillSessionId, receivedAt) : undefined;
+        return late ? { key: posting.key, outcome: 'accepted', till: late } : { key: posting.key, outcome: 'accepted' };
+      }
+      const closing = tillClosedPayload.parse(posting.payload);
+      const till = tills.check(terminalId, posting.key, closing, receivedAt);
+      if (closing.summary) kept.keep(terminalId, options.branchOf(terminalId), posting.key, closing.summary);
       return { key: posting.key, outcome: 'accepted', till };
     });
   });
@@ -64,6 +85,8 @@ export function postingStore(db: CentralDb, options: { now: () => Date; closedAc
     /** The keys stored, in the order applied; of one terminal or all. */
     keys: (terminalId?: string) => keysOf.all(terminalId ?? null, terminalId ?? null),
     tillChecks: () => tills.list(),
+    /** The closed tills kept for the branches; of one branch or all. */
+    tillSessions: (branchName?: string) => kept.list(branchName),
   };
 }
 

@@ -12,6 +12,7 @@ import { postingStore } from './postings.js';
 import { CentralProblem } from './problem.js';
 import { referenceData, type ReferenceData } from './reference.js';
 import { syncApi } from './sync-api.js';
+import type { KeptTillSession } from './branch-tills.js';
 import type { StoredTillCheck } from './till-checks.js';
 import { terminalRegistry } from './terminals.js';
 
@@ -47,6 +48,8 @@ export interface Central {
   totals(terminalId?: string): { count: number; total: number };
   postingKeys(terminalId?: string): string[];
   tillChecks(): StoredTillCheck[];
+  /** The closed tills the centre keeps and passes to each branch's other terminals; of one branch or all. */
+  tillSessions(branchName?: string): KeptTillSession[];
   close(): Promise<void>;
 }
 
@@ -63,7 +66,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
   const db = openCentralDatabase(options.dataDir);
   const changes = changeLog(db);
   const terminals = terminalRegistry(db, { enrolmentCodes, now });
-  const postings = postingStore(db, { now, closedAccounts: () => closedAccounts });
+  const postings = postingStore(db, { now, closedAccounts: () => closedAccounts, changes, branchOf: terminals.branchOf });
   const reference = referenceData(db, changes, newId);
   const faults = faultInjector(options.random);
   if (options.demo && changes.isEmpty()) db.transaction(() => seedCentralDemo(reference, { newId, now: now() }))();
@@ -124,6 +127,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     totals: postings.totals,
     postingKeys: postings.keys,
     tillChecks: postings.tillChecks,
+    tillSessions: postings.tillSessions,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

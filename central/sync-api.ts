@@ -27,10 +27,11 @@ export function syncApi(parts: { terminals: TerminalRegistry; postings: PostingS
 
     /** With `repeat` the page is given but the cursor does not move (the duplicate-page fault). */
     pull(request: IncomingMessage, url: URL, repeat: boolean): Answer {
-      parts.terminals.authenticate(request.headers.authorization);
+      const terminalId = parts.terminals.authenticate(request.headers.authorization);
       const query = pullQuery.parse({ after: url.searchParams.get('after') ?? '', limit: url.searchParams.get('limit') ?? undefined });
       // The page is JSON text straight from the change log: parsing a million rows only to send them again is the cost this avoids.
-      return { status: 200, json: parts.changes.page(Number(query.after), query.limit, repeat) };
+      const puller = { terminalId, branchName: parts.terminals.branchOf(terminalId) };
+      return { status: 200, json: parts.changes.page(Number(query.after), query.limit, puller, repeat) };
     },
   };
 }

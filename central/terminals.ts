@@ -15,6 +15,7 @@ export function terminalRegistry(db: CentralDb, options: { enrolmentCodes: reado
   const insert = db.prepare('insert into terminals (id, terminal_code, branch_name, token_hash, registered_at) values (?, ?, ?, ?, ?)');
   const byToken = db.prepare<[string], string>('select id from terminals where token_hash = ? and revoked_at is null').pluck();
   const revoke = db.prepare('update terminals set revoked_at = ? where id = ? and revoked_at is null');
+  const branchOf = db.prepare<[string], string>('select branch_name from terminals where id = ?').pluck();
   const codeHashes = options.enrolmentCodes.map(sha256);
 
   return {
@@ -34,6 +35,13 @@ export function terminalRegistry(db: CentralDb, options: { enrolmentCodes: reado
       const terminalId = token ? byToken.get(sha256(token).toString('hex')) : undefined;
       if (!terminalId) throw new CentralProblem(401, 'The terminal token is unknown or revoked; register the counter again');
       return terminalId;
+    },
+
+    /** The branch the terminal registered for: its tills go to that branch's other terminals, and theirs come to it. */
+    branchOf(terminalId: string): string {
+      const branch = branchOf.get(terminalId);
+      if (branch === undefined) throw new Error(`No terminal ${terminalId}`);
+      return branch;
     },
 
     revoke(terminalId: string): void {

@@ -1,14 +1,16 @@
 import { v7 as uuidv7 } from 'uuid';
-import { pullResponse, pushResponse, registerResponse, SYNC_SCHEMA_VERSION, type Posting } from '../core/sync/protocol.js';
+import { pullResponse, pushResponse, registerResponse, SYNC_SCHEMA_VERSION, type Posting, type TillSessionData } from '../core/sync/protocol.js';
 import type { Central } from './server.js';
 
 /** Helpers for tests that talk to a centre over HTTP, as a counter does. */
 
-export async function registerTerminal(central: Central, terminalCode = 'T01'): Promise<{ terminalId: string; token: string }> {
+export const TEST_BRANCH = 'Test Service Centre';
+
+export async function registerTerminal(central: Central, terminalCode = 'T01', branchName = TEST_BRANCH): Promise<{ terminalId: string; token: string }> {
   const response = await fetch(`${central.url}/v1/terminals`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ enrolmentCode: central.enrolmentCodes[0], terminalCode, branchName: 'Test Service Centre' }),
+    body: JSON.stringify({ enrolmentCode: central.enrolmentCodes[0], terminalCode, branchName }),
   });
   if (response.status !== 200) throw new Error(`registration answered ${response.status}: ${await response.text()}`);
   return registerResponse.parse(await response.json());
@@ -55,7 +57,29 @@ export function outbox() {
       posting('payment.recorded', accountId, amount, { payment: { id: options.paymentId ?? uuidv7(), consumerId: accountId, amount }, creditNote: null }, options.tillSessionId ?? null),
     paymentReversed: (accountId: string, amount: number, paymentId: string) => posting('payment.reversed', accountId, -amount, { reversal: { id: uuidv7(), paymentId }, lines: [] }),
     paymentVerified: (accountId: string, paymentId: string) => posting('payment.verified', accountId, 0, { paymentId, verifiedBy: 'supervisor', at: new Date().toISOString() }),
-    tillClosed: (tillSessionId: string, postingCount: number, total: number) => posting('till.closed', 'till', 0, { tillSessionId, postingCount, total }, tillSessionId),
+    /** The closing posting as close-till.ts writes it: the session's count and total, and its summary (`total` taken unless given). */
+    tillClosed: (tillSessionId: string, postingCount: number, total: number, summary: Partial<TillSessionData> = {}) =>
+      posting('till.closed', `till:${tillSessionId}`, 0, { tillSessionId, postingCount, total, summary: tillSummary(tillSessionId, { taken: total, ...summary }) }, tillSessionId),
+  };
+}
+
+/** A closed till's summary, as core/tills/till-report.ts makes it. */
+export function tillSummary(id: string, fields: Partial<TillSessionData> = {}): TillSessionData {
+  return {
+    id,
+    number: 'T01-TILL-0001',
+    terminalCode: 'T01',
+    cashierName: 'Jane Smith',
+    businessDate: '2026-11-23',
+    status: 'closed',
+    openedAt: '2026-11-23T06:00:00.000Z',
+    closedAt: '2026-11-23T15:00:00.000Z',
+    taken: 0,
+    cashExpected: 0,
+    cashCounted: 0,
+    variance: 0,
+    approvedBy: null,
+    ...fields,
   };
 }
 

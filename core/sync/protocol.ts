@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GATEWAY_SETTLEMENT_STATUSES, GATEWAY_STATUSES } from '../payments/gateway-status.js';
+import { TILL_STATUSES } from '../tills/till-session.js';
 
 /**
  * The wire contract between a counter and the central billing server
@@ -134,6 +135,44 @@ export const centralSettingsData = z.object({
   creditNoteValidityMonths: z.number().int().min(1).max(120),
 });
 
+/**
+ * A till session another terminal of this counter's branch closed, as its
+ * `till.closed` posting summarised it (core/tills/till-report.ts
+ * `TillSummary`): the line the branch manager's end-of-day view shows.
+ */
+export const tillSessionData = z.object({
+  id: z.string().min(1),
+  number: z.string().min(1),
+  terminalCode: z.string(),
+  cashierName: z.string(),
+  businessDate: day,
+  status: z.enum(TILL_STATUSES),
+  openedAt: instant,
+  closedAt: instant.nullable(),
+  /** Net of every tender taken. */
+  taken: cents,
+  cashExpected: cents.nullable(),
+  cashCounted: cents.nullable(),
+  variance: cents.nullable(),
+  approvedBy: z.string().nullable(),
+});
+export type TillSessionData = z.infer<typeof tillSessionData>;
+
+/**
+ * What a `till.closed` posting carries: how many postings the session made
+ * before it and their total, which the centre checks against what it
+ * received, and the session's summary, which it passes to the branch's other
+ * terminals. Without a summary the till is still checked; the branch is not
+ * told of it.
+ */
+export const tillClosedPayload = z.object({
+  tillSessionId: z.string().min(1),
+  postingCount: z.number().int().nonnegative(),
+  total: cents,
+  summary: tillSessionData.optional(),
+});
+export type TillClosedPayload = z.infer<typeof tillClosedPayload>;
+
 export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('consumer'), data: consumerData }),
   z.object({ seq: z.number().int(), entity: z.literal('bill'), data: billData }),
@@ -142,6 +181,7 @@ export const changeSchema = z.discriminatedUnion('entity', [
   z.object({ seq: z.number().int(), entity: z.literal('online_payment'), data: onlinePaymentData }),
   z.object({ seq: z.number().int(), entity: z.literal('mpesa_confirmation'), data: mpesaConfirmationData }),
   z.object({ seq: z.number().int(), entity: z.literal('settings'), data: centralSettingsData }),
+  z.object({ seq: z.number().int(), entity: z.literal('till_session'), data: tillSessionData }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeEntity = Change['entity'];

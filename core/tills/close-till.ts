@@ -29,10 +29,12 @@ export function countTill(ports: Ports, request: CountTillRequest, context: UseC
 
   const cash = countedTotal(request.counts, drawerDenominations(context.settings));
   const variances = varianceOfCount(ports.tills.facts(session.id), { cash, card: request.cardTotal, mpesa: request.mpesaTotal });
-  const line = { kind: 'count' as const, id: ports.newId(), tillSessionId: session.id, at: context.now, by: context.user.id, amount: cash, counts: request.counts, card: request.cardTotal, mpesa: request.mpesaTotal, variances };
+  // The tolerance is kept with the count, so a Z report reprinted after the setting changes still says what decided the close.
+  const tolerance = cents(context.settings.tills.varianceTolerance);
+  const line = { kind: 'count' as const, id: ports.newId(), tillSessionId: session.id, at: context.now, by: context.user.id, amount: cash, counts: request.counts, card: request.cardTotal, mpesa: request.mpesaTotal, variances, tolerance };
   writeTillLine(ports, line, context, 'till.counted', line);
 
-  if (!closingDecision(variances, cents(context.settings.tills.varianceTolerance)).needsApproval) return closeTill(ports, session, context);
+  if (!closingDecision(variances, tolerance).needsApproval) return closeTill(ports, session, context);
   if (session.status === 'open') ports.tills.setStatus(session.id, 'awaiting_approval', null, null);
   return { ...session, status: 'awaiting_approval' };
 }

@@ -85,7 +85,7 @@ export function tillReport(facts: TillFacts, viewer: SignedInUser, settings: Cou
   const approval = lines.find((l) => l.kind === 'variance_approval');
   const close = lines.find((l) => l.kind === 'close');
   const variances = latest?.variances ?? [];
-  const decision = closingDecision(variances, cents(settings.tills.varianceTolerance));
+  const decision = closingDecision(variances, latest?.tolerance ?? cents(settings.tills.varianceTolerance));
   const receipts = facts.payments.map((p) => p.receiptNumber);
 
   return {
@@ -107,7 +107,7 @@ export function tillReport(facts: TillFacts, viewer: SignedInUser, settings: Cou
         : [],
     ),
     receipts: { count: receipts.length, first: receipts[0] ?? null, last: receipts.at(-1) ?? null },
-    reversals: facts.reversals.map((r) => ({ number: r.number, receiptNumber: r.receiptNumber, methodLabel: labelOf(r.method), amount: r.amount, at: r.at })),
+    reversals: facts.reversals.map((r) => ({ number: r.number, receiptNumber: r.receiptNumber, methodLabel: labelOf(r.method), amount: hidden(r.amount, r.method), at: r.at })),
     creditNotes: facts.creditNotes,
     openingCounts: opening?.kind === 'opening_float' ? opening.counts : null,
     counts: counts.map((l, index) => ({ at: l.at, by: nameOf(l.by), recount: index > 0, denominations: l.counts, cash: l.amount, card: l.card, mpesa: l.mpesa })),

@@ -28,7 +28,7 @@ export interface TillSessionRecord {
 export type TillLine =
   | (TillLineBase & { kind: 'opening_float'; amount: Cents; counts: DenominationCount | null })
   | (TillLineBase & { kind: 'cash_in' | 'cash_out'; amount: Cents; reason: string; approvedBy: string | null })
-  | (TillLineBase & { kind: 'count'; amount: Cents; counts: DenominationCount; card: Cents; mpesa: Cents; variances: MethodVariance[] })
+  | (TillLineBase & { kind: 'count'; amount: Cents; counts: DenominationCount; card: Cents; mpesa: Cents; variances: MethodVariance[]; tolerance: Cents })
   | (TillLineBase & { kind: 'variance_approval'; amount: Cents; reason: string; approvedBy: string })
   | (TillLineBase & { kind: 'close'; amount: Cents; postingCount: number; postingTotal: Cents });
 

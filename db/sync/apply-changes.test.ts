@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SignedInUser } from '../../core/auth/roles.js';
 import { cents } from '../../core/money.js';
 import { recordPayment } from '../../core/payments/record-payment.js';
+import { openTill } from '../../core/tills/open-till.js';
 import type { Change, PullResponse } from '../../core/sync/protocol.js';
 import { openDatabase } from '../connection.js';
 import { createStore, type Store } from '../store.js';
@@ -62,6 +63,24 @@ const onlinePayment = (fields: Partial<Data<'online_payment'>>): Data<'online_pa
   ...fields,
 });
 
+/** A till another terminal of the branch closed, as the centre passes it on. */
+const branchTill = (fields: Partial<Data<'till_session'>>): Data<'till_session'> => ({
+  id: 'till-t02-1',
+  number: 'T02-TILL-0001',
+  terminalCode: 'T02',
+  cashierName: 'Peter Otieno',
+  businessDate: '2026-11-23',
+  status: 'closed',
+  openedAt: '2026-11-23T05:00:00.000Z',
+  closedAt: '2026-11-23T14:00:00.000Z',
+  taken: 125000,
+  cashExpected: 135000,
+  cashCounted: 134900,
+  variance: -100,
+  approvedBy: null,
+  ...fields,
+});
+
 // ---- what the counter holds ------------------------------------------------------
 
 const count = (table: string) => (store.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
@@ -85,15 +104,17 @@ function johnDoeWithBills() {
   apply(page([change('consumer', consumer(1, 'John Doe')), change('consumer', consumer(2, 'Achieng Otieno')), change('bill', bill(1, 'c-1', 14550)), change('bill', bill(2, 'c-2', 2500))]));
 }
 
-/** A cashier takes an M-PESA payment for John Doe's bill with this code. */
+/** A cashier takes an M-PESA payment for John Doe's bill with this code, into their till (opened first if need be). */
 function mpesaAtTheCounter(reference: string, amount: number) {
-  const outcome = store.transaction(() =>
-    recordPayment(
+  const context = { user: cashier, settings: store.settings.get(), today: '2026-11-23', now: NOW };
+  const outcome = store.transaction(() => {
+    if (!store.tills.openOf(cashier.id, context.settings.terminalCode)) openTill(store.ports, { id: uuidv7(), openingFloat: cents(0) }, context);
+    return recordPayment(
       store.ports,
       { id: uuidv7(), consumerId: 'c-1', type: 'bill', itemIds: ['b-1'], method: 'mpesa', channel: 'walk_in', amountPaid: cents(amount), reference, paymentDate: '2026-11-23' },
-      { user: cashier, settings: store.settings.get(), today: '2026-11-23', now: NOW },
-    ),
-  );
+      context,
+    );
+  });
   if (outcome.repeated) throw new Error('not a repeat');
   return outcome;
 }
@@ -159,15 +180,16 @@ describe('a page of reference data', () => {
       change('online_payment', onlinePayment({ gatewayStatus: 'succeeded', allocations: [{ billId: 'b-1', amount: 14550 }] })),
       change('mpesa_confirmation', { code: 'LHG31AA5TX', accountNumber: 'WU-10001', amount: 2500, confirmedAt: '2026-11-22T10:00:00.000Z' }),
       change('settings', { paymentMethods: [{ code: 'cash', label: 'Cash', enabled: true }], channels: [{ code: 'walk_in', label: 'Walk-in', isDefault: true }], overpaymentLimit: 100000, creditNoteValidityMonths: 6 }),
+      change('till_session', branchTill({})),
     ]);
     apply(delivered);
-    const before = { ...counts(), balance: balance('c-1'), settings: store.settings.get() };
+    const before = { ...counts(), balance: balance('c-1'), settings: store.settings.get(), branchTills: store.branchTills.onDay('2026-11-23') };
 
     const again = apply(delivered);
 
-    expect(again.applied).toEqual({ consumer: 0, bill: 0, service_charge: 0, payment_plan: 0, online_payment: 0, mpesa_confirmation: 0, settings: 0 });
+    expect(again.applied).toEqual({ consumer: 0, bill: 0, service_charge: 0, payment_plan: 0, online_payment: 0, mpesa_confirmation: 0, settings: 0, till_session: 0 });
     expect(again.unchanged).toBe(delivered.changes.length);
-    expect({ ...counts(), balance: balance('c-1'), settings: store.settings.get() }).toEqual(before);
+    expect({ ...counts(), balance: balance('c-1'), settings: store.settings.get(), branchTills: store.branchTills.onDay('2026-11-23') }).toEqual(before);
     expectBalancesFollowTheLedger();
   });
 });
@@ -308,6 +330,36 @@ describe('M-PESA confirmations', () => {
 
     expect(recorded.record.verification).toBe('pending');
     expect(store.syncReviews.unresolved()).toMatchObject([{ refId: recorded.paymentId, detail: 'M-PESA says KES 100.00 to WU-10001; the counter recorded KES 145.50 to WU-10001' }]);
+  });
+});
+
+describe("the branch's tills", () => {
+  it("another terminal's closed till is kept for the end-of-day view of its business day", () => {
+    const summary = apply(page([change('till_session', branchTill({})), change('till_session', branchTill({ id: 'till-t03-1', number: 'T03-TILL-0001', businessDate: '2026-11-22' }))]));
+
+    expect(summary.applied.till_session).toBe(2);
+    expect(store.branchTills.onDay('2026-11-23')).toEqual([branchTill({})]);
+    expect(store.branchTills.onDay('2026-11-22').map((t) => t.number)).toEqual(['T03-TILL-0001']);
+    expect(cursor()).toBe(`cursor-${seq}`);
+  });
+
+  it('a till passed on again with other figures replaces what the counter held of it', () => {
+    apply(page([change('till_session', branchTill({}))]));
+    const summary = apply(page([change('till_session', branchTill({ approvedBy: 'Mary Wanjiku', variance: -2500 }))]));
+
+    expect(summary.applied.till_session).toBe(1);
+    expect(store.branchTills.onDay('2026-11-23')).toEqual([branchTill({ approvedBy: 'Mary Wanjiku', variance: -2500 })]);
+  });
+
+  it("one of this terminal's own tills is left to its local record, not kept as the branch's", () => {
+    johnDoeWithBills();
+    mpesaAtTheCounter('LHG31AA5TX', 5000);
+    const own = store.tills.openOf(cashier.id, store.settings.get().terminalCode)!;
+
+    const summary = apply(page([change('till_session', branchTill({ id: own.id, number: own.number }))]));
+
+    expect(summary).toMatchObject({ applied: { till_session: 0 }, unchanged: 1 });
+    expect(store.branchTills.onDay('2026-11-23')).toEqual([]);
   });
 });
 

@@ -17,7 +17,8 @@ import {
   utcDay,
   withCentralSettings,
 } from '../../core/sync/apply-rules.js';
-import type { Change, ChangeEntity, onlinePaymentData, PullResponse } from '../../core/sync/protocol.js';
+import type { Change, ChangeEntity, onlinePaymentData, PullResponse, TillSessionData } from '../../core/sync/protocol.js';
+import type { TillSummary } from '../../core/tills/till-report.js';
 import type { Store } from '../store.js';
 
 export interface AppliedSummary {
@@ -126,11 +127,12 @@ function pageApplier(store: Store): PageApplier {
         on conflict (id) do update set ${consumerColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
         where ${consumerColumns.map((c) => `${c} <> excluded.${c}`).join(' or ')}`,
     ).run(...consumerValues(run)).changes;
+  const branchTillHeld = sqlite.prepare<[string], string>('select summary from branch_tills where id = ?').pluck();
   const billsKnown = sqlite.prepare<[string], string>('select b.id from json_each(?) j join bills b on b.id = j.value').pluck();
 
   return (page, { now }) =>
     store.transaction(() => {
-      const summary: AppliedSummary = { applied: { consumer: 0, bill: 0, service_charge: 0, payment_plan: 0, online_payment: 0, mpesa_confirmation: 0, settings: 0 }, unchanged: 0, verified: 0, flagged: 0 };
+      const summary: AppliedSummary = { applied: { consumer: 0, bill: 0, service_charge: 0, payment_plan: 0, online_payment: 0, mpesa_confirmation: 0, settings: 0, till_session: 0 }, unchanged: 0, verified: 0, flagged: 0 };
       // Charge lines wait for one hash-chained append per page; reading what is open on a bill flushes them first.
       const lines: LedgerLineDraft[] = [];
       const flushLines = () => {
@@ -200,7 +202,28 @@ function pageApplier(store: Store): PageApplier {
             settings = next;
             return true;
           }
+          case 'till_session':
+            return applyBranchTill(change.data);
         }
+      };
+
+      /**
+       * Another terminal's closed till, for the end-of-day view. One of this
+       * terminal's own (the centre never sends those back, but a counter
+       * registered again is a new terminal to it) is left to the local record.
+       */
+      const applyBranchTill = (d: TillSessionData): boolean => {
+        if (store.tills.session(d.id)) return false;
+        const summary: TillSummary = {
+          ...d,
+          taken: cents(d.taken),
+          cashExpected: d.cashExpected === null ? null : cents(d.cashExpected),
+          cashCounted: d.cashCounted === null ? null : cents(d.cashCounted),
+          variance: d.variance === null ? null : cents(d.variance),
+        };
+        if (branchTillHeld.get(d.id) === JSON.stringify(summary)) return false;
+        store.branchTills.save(summary);
+        return true;
       };
 
       const applyOnlinePayment = (d: z.infer<typeof onlinePaymentData>): boolean => {

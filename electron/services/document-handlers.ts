@@ -1,10 +1,13 @@
-import { ApiError, notFound } from '../../core/api/errors.js';
+import { ApiError, conflict, notFound } from '../../core/api/errors.js';
 import type { CallContext, Handlers } from '../../core/api/dispatch.js';
 import type { PRINTABLE_DOCUMENTS } from '../../core/api/calls/documents.js';
+import type { SignedInUser } from '../../core/auth/roles.js';
 import { buildCreditNoteDocument } from '../../core/receipts/credit-note-document.js';
 import type { PrintDocument } from '../../core/receipts/print-document.js';
 import { buildReceipt } from '../../core/receipts/receipt.js';
 import { buildReversalSlip } from '../../core/receipts/reversal-slip.js';
+import { buildXReport, buildZReport } from '../../core/receipts/till-report-document.js';
+import { tillReport } from '../../core/tills/till-report.js';
 import type { PrintJob } from '../../db/repositories/print-jobs.js';
 import { encodeEscPos } from '../printing/escpos.js';
 import { renderPdf } from '../printing/pdf.js';
@@ -19,12 +22,15 @@ type Printable = (typeof PRINTABLE_DOCUMENTS)[number];
  * printer that is off leaves a failed job with a readable error and a Retry,
  * not a lost receipt. Every print is a job, and every attempt an audit entry
  * naming who pressed Print; the first to come out is the original and each
- * later one says COPY with its count.
+ * later one says COPY with its count. A till's X report is a reading of
+ * the moment it is read, so it is never a copy; its Z report is, like a receipt.
+ * The till's figures are as the signed-in user may see them (a blind count
+ * hides them from a cashier until counted).
  */
 export function documentHandlers(context: ServiceContext): Pick<Handlers, 'document-preview' | 'document-print' | 'print-job-retry' | 'document-pdf'> {
   const { store, clock } = context;
 
-  function build(document: Printable, id: string, copyNumber: number): PrintDocument {
+  function build(document: Printable, id: string, copyNumber: number, viewer: SignedInUser): PrintDocument {
     const settings = store.settings.get();
     switch (document) {
       case 'receipt':
@@ -36,14 +42,27 @@ export function documentHandlers(context: ServiceContext): Pick<Handlers, 'docum
         if (!payment.reversal) throw new ApiError('CONFLICT', `Receipt ${payment.receiptNumber} has not been reversed`, 'id');
         return buildReversalSlip(payment, settings, { copyNumber });
       }
+      case 'x_report': {
+        const till = store.tills.session(id);
+        if (!till) throw notFound('id', 'No till session with this id');
+        if (till.status === 'closed') throw conflict('id', `Till ${till.number} is closed; print its Z report`);
+        return buildXReport(tillReport(store.tills.facts(id), viewer, settings), settings, clock());
+      }
+      case 'z_report': {
+        const till = store.tills.session(id);
+        if (!till) throw notFound('id', 'No till session with this id');
+        if (till.status !== 'closed') throw conflict('id', `Till ${till.number} is not closed yet; print an X report`);
+        return buildZReport(tillReport(store.tills.facts(id), viewer, settings), settings, { copyNumber });
+      }
     }
   }
-  const printed = (document: Printable, id: string) => store.printJobs.printedCount(document, id);
+  /** How many times it has come out of the printer before; an X report is a fresh reading every time. */
+  const printed = (document: Printable, id: string) => (document === 'x_report' ? 0 : store.printJobs.printedCount(document, id));
 
   async function attempt(job: PrintJob, { user }: CallContext) {
     const settings = store.settings.get();
     const copyNumber = printed(job.document as Printable, job.refId);
-    const document = build(job.document as Printable, job.refId, copyNumber);
+    const document = build(job.document as Printable, job.refId, copyNumber, user!);
     let error: string | null = null;
     try {
       if (!settings.printer.address) throw new Error('No receipt printer is configured (Settings > Printer)');
@@ -61,9 +80,9 @@ export function documentHandlers(context: ServiceContext): Pick<Handlers, 'docum
   }
 
   return {
-    'document-preview': ({ document, id }) => build(document, id, printed(document, id)),
+    'document-preview': ({ document, id }, { user }) => build(document, id, printed(document, id), user!),
     'document-print': async ({ document, id }, context) => {
-      build(document, id, 0); // refuses an unknown payment or note before a job is stored
+      build(document, id, 0, context.user!); // refuses an unknown payment, note or till before a job is stored
       const job = store.printJobs.create({ id: store.newId(), document, refId: id, copy: printed(document, id) > 0, createdAt: clock().toISOString() });
       return attempt(job, context);
     },
@@ -73,8 +92,8 @@ export function documentHandlers(context: ServiceContext): Pick<Handlers, 'docum
       if (job.status === 'printed') throw new ApiError('CONFLICT', 'This job has already printed; use Print for another copy', 'jobId');
       return attempt(job, context);
     },
-    'document-pdf': async ({ document, id }) => {
-      const built = build(document, id, 0);
+    'document-pdf': async ({ document, id }, { user }) => {
+      const built = build(document, id, 0, user!);
       return { fileName: built.fileName, pdfBase64: (await renderPdf(built)).toString('base64') };
     },
   };

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { TillBatchCheck } from '../../core/sync/protocol.js';
 import { formatMoneyAscii, cents } from '../../core/money.js';
+import { SYSTEM_USER_ID } from '../../core/auth/roles.js';
 import { applyChangesPage } from '../../db/sync/apply-changes.js';
 import type { Store } from '../../db/store.js';
 import { centralClient } from './central-client.js';
@@ -45,10 +46,27 @@ export function createSync(store: Store, dataDir: string, options: CentralOption
   });
 }
 
-/** A till the centre counted differently stays in front of the branch manager until resolved. */
+/**
+ * A till the centre counted differently stays in front of the branch manager
+ * until resolved, named as the counter shows it: its number, and what each
+ * side counted.
+ */
 function openTillReview(store: Store, check: TillBatchCheck, at: string) {
-  if (check.matched) return;
+  if (check.matched) {
+    // A late posting made the batch balance: the review, if one opened, is settled by the centre's own count.
+    const resolution = `The centre's count now matches: ${check.receivedCount} postings for ${formatMoneyAscii(cents(check.receivedTotal), store.settings.get().currency)}`;
+    store.transaction(() => store.syncReviews.resolveOpen('till_mismatch', check.tillSessionId, SYSTEM_USER_ID, at, resolution));
+    return;
+  }
+  store.transaction(() => store.syncReviews.open({ id: store.newId(), kind: 'till_mismatch', refId: check.tillSessionId, detail: tillReviewDetail(store, check), createdAt: at }));
+}
+
+function tillReviewDetail(store: Store, check: TillBatchCheck): string {
   const money = (value: number) => formatMoneyAscii(cents(value), store.settings.get().currency);
-  const detail = `The till closed with ${check.expectedCount} postings for ${money(check.expectedTotal)}; the centre has ${check.receivedCount} for ${money(check.receivedTotal)}.`;
-  store.transaction(() => store.syncReviews.open({ id: store.newId(), kind: 'till_mismatch', refId: check.tillSessionId, detail, createdAt: at }));
+  const postings = (count: number) => `${count} ${count === 1 ? 'posting' : 'postings'}`;
+  const session = store.tills.session(check.tillSessionId);
+  const till = session ? `Till ${session.number} (${session.businessDate})` : `Till session ${check.tillSessionId}`;
+  const missing = check.expectedCount - check.receivedCount;
+  const gap = missing > 0 ? ` ${missing} of its postings ${missing === 1 ? 'has' : 'have'} not reached the centre.` : '';
+  return `${till} closed with ${postings(check.expectedCount)} for ${money(check.expectedTotal)}; the centre received ${postings(check.receivedCount)} for ${money(check.receivedTotal)}.${gap}`;
 }

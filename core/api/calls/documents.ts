@@ -22,16 +22,16 @@ export const printJobSchema = z.object({
   attempts: z.number().int(),
 });
 
-/** What can be printed: a payment's receipt, a credit note, a reversal slip. */
-export const PRINTABLE_DOCUMENTS = ['receipt', 'credit_note', 'reversal_slip'] as const;
+/** What can be printed: a payment's receipt, a credit note, a reversal slip, a till's X report (a reading) and Z report (its close). */
+export const PRINTABLE_DOCUMENTS = ['receipt', 'credit_note', 'reversal_slip', 'x_report', 'z_report'] as const;
 const documentRef = z.object({
-  document: z.enum(PRINTABLE_DOCUMENTS, { error: 'Document must be a receipt, a credit note or a reversal slip' }),
-  /** The payment for a receipt or a reversal slip; the credit note for a credit note. */
+  document: z.enum(PRINTABLE_DOCUMENTS, { error: 'Document must be a receipt, a credit note, a reversal slip, an X report or a Z report' }),
+  /** The payment for a receipt or a reversal slip; the credit note for a credit note; the till session for an X or Z report. */
   id: id('Document'),
 });
 
 export const documentCalls = {
-  /** What the paper says, for the on-screen preview; once one has printed, the next is a COPY. */
+  /** What the paper says, for the on-screen preview; once one has printed, the next is a COPY (an X report is a fresh reading each time, never a copy). */
   'document-preview': defineCall({ input: documentRef, output: printDocumentSchema, access: EVERY_ROLE }),
   'document-print': defineCall({ input: documentRef, output: printJobSchema, access: TAKES_PAYMENTS }),
   'print-job-retry': defineCall({ input: z.object({ jobId: id('Print job') }), output: printJobSchema, access: TAKES_PAYMENTS }),

@@ -60,7 +60,7 @@ export const tillReportSchema = z.object({
     z.object({ id: z.string(), at: z.string(), direction: z.enum(['in', 'out']), amount: centsOut, reason: z.string(), by: z.string(), approvedBy: z.string().nullable() }),
   ),
   receipts: z.object({ count: z.number().int(), first: z.string().nullable(), last: z.string().nullable() }),
-  reversals: z.array(z.object({ number: z.string(), receiptNumber: z.string(), methodLabel: z.string(), amount: centsOut, at: z.string() })),
+  reversals: z.array(z.object({ number: z.string(), receiptNumber: z.string(), methodLabel: z.string(), amount: centsOut.nullable(), at: z.string() })),
   creditNotes: z.array(z.object({ number: z.string(), receiptNumber: z.string(), amount: centsOut, reason: z.string() })),
   openingCounts: z.record(z.string(), z.number().int()).nullable(),
   /** Every count submitted, the first and each recount, oldest first: a recount never replaces the one before. */
