@@ -4,12 +4,26 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { expect } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
+import type { TillSessionView } from '../../core/api/calls/tills.js';
 import type { ApiErrorData } from '../../core/api/errors.js';
+import { TAKES_PAYMENTS, type SignedInUser } from '../../core/auth/roles.js';
 import { openBackend, type Backend } from '../../electron/backend.js';
 
 /** The demo users, one per role, as the login screen lists them. */
 export const PINS = { jane: '1234', peter: '2345', mary: '3456', samuel: '4567', admin: '9999' } as const;
 export type DemoUser = keyof typeof PINS;
+
+/** The float a till is opened with when a test signs in a user who takes payments. */
+export const OPENING_FLOAT = '5000.00';
+
+export interface AsOptions {
+  /**
+   * Whether a user who takes payments opens a till on signing in, as a
+   * cashier does before taking the first payment (default true; a till already
+   * open is kept). False for tests about opening a till, or about having none.
+   */
+  till?: boolean;
+}
 
 export type Result<N extends CallName> = { ok: true; value: CallOutput<N> } | { ok: false; error: ApiErrorData };
 
@@ -23,7 +37,8 @@ export interface CounterBackend {
   now: Date;
   /** Moves the backend's clock forward by whole days. */
   advanceDays(days: number): void;
-  as(user: DemoUser): Promise<Caller>;
+  /** Signs a demo user in; a user who takes payments has a till open on this terminal unless `{ till: false }`. */
+  as(user: DemoUser, options?: AsOptions): Promise<Caller>;
   reopen(): Promise<void>;
   count(table: string): number;
   close(): void;
@@ -34,6 +49,8 @@ export interface Caller {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   /** Answers the whole result, for tests of what is refused. */
   send<N extends CallName>(name: N, input: CallInput<N>): Promise<Result<N>>;
+  /** The till this user had open (or opened) on signing in; null with `{ till: false }` or for a role that takes no payments. */
+  till: TillSessionView | null;
 }
 
 export async function openCounter(start = new Date()): Promise<CounterBackend> {
@@ -48,11 +65,12 @@ export async function openCounter(start = new Date()): Promise<CounterBackend> {
     advanceDays(days) {
       now = new Date(now.getTime() + days * 86_400_000);
     },
-    async as(user) {
+    async as(user, { till = true } = {}) {
       const logIn = async () => {
         const login = await counter.backend.dispatch('session-login', { username: user, pin: PINS[user] }, null);
         if (!login.ok) throw new Error(`login ${user}: ${login.error.message}`);
-        return { token: (login.value as { token: string }).token, at: now.getTime() };
+        const { token, user: signedIn } = login.value as { token: string; user: SignedInUser };
+        return { token, role: signedIn.role, at: now.getTime() };
       };
       let session = await logIn();
       // Sessions end after hours idle; a user coming back after the clock moved days signs in again, as at the counter.
@@ -61,14 +79,17 @@ export async function openCounter(start = new Date()): Promise<CounterBackend> {
         session.at = now.getTime();
         return (await counter.backend.dispatch(name, input, session.token)) as Result<N>;
       };
-      return {
+      const caller: Caller = {
         send,
         async call(name, input) {
           const result = await send(name, input);
           if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.field ?? ''} ${result.error.message}`);
           return result.value;
         },
+        till: null,
       };
+      if (till && TAKES_PAYMENTS.includes(session.role)) caller.till = await ensureTill(caller);
+      return caller;
     },
     async reopen() {
       counter.backend.close();
@@ -83,6 +104,12 @@ export async function openCounter(start = new Date()): Promise<CounterBackend> {
     },
   };
   return counter;
+}
+
+/** The caller's own till on this terminal: the one already open (or awaiting approval), else one opened with the usual float. */
+export async function ensureTill(caller: Pick<Caller, 'call'>): Promise<TillSessionView> {
+  const current = (await caller.call('till-current', {})).till;
+  return current ?? caller.call('till-open', { id: uuidv7(), openingFloat: OPENING_FLOAT });
 }
 
 /** The local calendar day of a Date, as the payment form sends it. */

@@ -5,7 +5,8 @@ import type { Store } from '../../db/store.js';
 /**
  * Accounts made for the bench, each with five unpaid bills of 10.00, so that
  * every measured payment clears five bills and issues a credit note without
- * reusing an account another sample already paid.
+ * reusing an account another sample already paid. The payments are taken
+ * into the till the bench's cashier opened (run.ts).
  */
 export function addFiveBillAccounts(store: Store, count: number): Array<{ consumerId: string; billIds: string[] }> {
   const accounts: Array<{ consumerId: string; billIds: string[] }> = [];

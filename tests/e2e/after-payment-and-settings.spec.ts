@@ -9,7 +9,7 @@ import { expect, test } from './fixtures.js';
  */
 
 test('AC14: Record another payment opens a fresh form for the same consumer', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10007');
   await openPaymentForm(page);
   await page.getByLabel('Notes', { exact: true }).fill('first visit');
@@ -25,7 +25,7 @@ test('AC14: Record another payment opens a fresh form for the same consumer', as
 });
 
 test('AC15: Return to dashboard, and Esc, go back to the dashboard with the payment at the top', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10008');
   await openPaymentForm(page);
   const receipt = await payExactCash(page);
@@ -53,7 +53,7 @@ test('AC8: a method an administrator disables in Settings > payment modes is no 
     await expect(page.getByText('Payment modes saved.')).toBeVisible();
     await page.getByRole('button', { name: 'Log out' }).click();
 
-    await logIn(page, 'jane', '1234');
+    await logIn(page, 'jane', '1234', { till: true });
     await openAccount(page, 'WU-10009');
     await openPaymentForm(page);
     await expect(page.getByRole('radio', { name: 'Card (POS)', exact: true })).toHaveCount(1);
@@ -82,7 +82,7 @@ test('an overpayment limit that is not money is refused on its field, and nothin
 });
 
 test('an administrator edits a posted payment: it is reversed and recorded again with a new receipt', async ({ page, request }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10010');
   await openPaymentForm(page);
   const wrong = await payExactCash(page);

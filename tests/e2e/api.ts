@@ -1,14 +1,17 @@
 import type { APIRequestContext } from '@playwright/test';
 import dayjs from 'dayjs';
+import { v7 as uuidv7 } from 'uuid';
 import type { CallInput, CallName, CallOutput } from '../../core/api/contract.js';
 import type { Result } from '../../core/api/errors.js';
+import { TAKES_PAYMENTS } from '../../core/auth/roles.js';
 
 /** The browser-mode HTTP adapter, called as a signed-in user: for set-up and for checking what was stored. */
 export async function apiAs(request: APIRequestContext, username: string, pin: string) {
   const login = await send(request, null, 'session-login', { username, pin });
   if (!login.ok) throw new Error(`cannot log in as ${username}: ${login.error.message}`);
-  const token = login.value.token;
+  const { token, user } = login.value;
   const api = {
+    user,
     send: <N extends CallName>(name: N, input: CallInput<N>) => send(request, token, name, input),
     async call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
       const result = await api.send(name, input);
@@ -28,6 +31,22 @@ export async function apiAs(request: APIRequestContext, username: string, pin: s
     },
   };
   return api;
+}
+
+/** The float a till is opened with when a test makes sure a user has one. */
+export const OPENING_FLOAT = '5000.00';
+
+/**
+ * Makes sure a user who takes payments has their own till open on this
+ * counter, as a cashier opens one before the first payment: the one already
+ * open (the specs share one server and one database), else one opened with
+ * the usual float. Answers the till, or null for a role that takes no payments.
+ */
+export async function ensureTill(request: APIRequestContext, username: string, pin: string) {
+  const api = await apiAs(request, username, pin);
+  if (!TAKES_PAYMENTS.includes(api.user.role)) return null;
+  const { till } = await api.call('till-current', {});
+  return till ?? api.call('till-open', { id: uuidv7(), openingFloat: OPENING_FLOAT });
 }
 
 async function send<N extends CallName>(request: APIRequestContext, token: string | null, name: N, input: CallInput<N>): Promise<Result<CallOutput<N>>> {

@@ -18,7 +18,7 @@ test('a wrong PIN shows the backend’s message on the PIN', async ({ page }) =>
 
 test('cash received short of the amount paid is refused on Amount received, and nothing is posted', async ({ page, request }) => {
   const jane = await apiAs(request, 'jane', '1234');
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10002');
   await openPaymentForm(page);
 
@@ -49,7 +49,7 @@ test('cash received short of the amount paid is refused on Amount received, and 
 
 test('amounts that are not money are refused with a message naming Amount paid', async ({ page, request }) => {
   const jane = await apiAs(request, 'jane', '1234');
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10003');
   await openPaymentForm(page);
   const amountPaid = page.getByLabel('Amount paid', { exact: true });
@@ -74,7 +74,7 @@ test('amounts that are not money are refused with a message naming Amount paid',
 test('notes over the limit of the settings are refused, with the count shown', async ({ page, request }) => {
   const jane = await apiAs(request, 'jane', '1234');
   const { notesMaxLength } = await jane.call('settings-get', {});
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10003');
   await openPaymentForm(page);
   await page.keyboard.type(await page.getByLabel('Amount paid', { exact: true }).inputValue());
@@ -92,7 +92,7 @@ test('a printer that cannot be reached shows its error and a Retry, and the paym
   const gone = await startFakePrinter({ mode: 'refuse-after-close' });
   await admin.call('printer-set', { address: gone.address, paperWidth: 80 });
 
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10004');
   await openPaymentForm(page);
   const receipt = await payExactCash(page);
@@ -112,7 +112,7 @@ test('a printer that cannot be reached shows its error and a Retry, and the paym
 
 test('two quick clicks on Confirm post one payment', async ({ page, request }) => {
   const jane = await apiAs(request, 'jane', '1234');
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10005');
   await openPaymentForm(page);
   await page.keyboard.type(await page.getByLabel('Amount paid', { exact: true }).inputValue());
@@ -125,7 +125,7 @@ test('two quick clicks on Confirm post one payment', async ({ page, request }) =
 
 test('a bill paid elsewhere while the review is open is refused on Confirm, and the form says why', async ({ page, request }) => {
   const jane = await apiAs(request, 'jane', '1234');
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10006');
   await openPaymentForm(page);
   await page.keyboard.type(await page.getByLabel('Amount paid', { exact: true }).inputValue());

@@ -15,7 +15,7 @@ test('a cash bill payment goes from search to a printed receipt and stays paid',
     const admin = await apiAs(request, 'admin', '9999');
     await admin.call('printer-set', { address: printer.address, paperWidth: 80 });
 
-    await logIn(page, 'jane', '1234');
+    await logIn(page, 'jane', '1234', { till: true });
     await expect(page.getByText('Jane Smith')).toBeVisible();
 
     // Search as you type, partial and case-insensitive; arrows and Enter choose.
@@ -110,7 +110,7 @@ test('a cash bill payment goes from search to a printed receipt and stays paid',
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Find a consumer' })).toBeFocused();
     await page.getByRole('button', { name: 'Log out' }).click();
-    await logIn(page, 'jane', '1234');
+    await logIn(page, 'jane', '1234', { till: true });
     await expect(page.getByRole('region', { name: 'Recent payments' }).getByRole('button', { name: receipt })).toBeVisible();
     await page.keyboard.type('WU-10001');
     await expect(page.getByRole('option', { selected: true })).toContainText('John Doe');

@@ -1,10 +1,20 @@
 import type { Page } from '@playwright/test';
 import { parseAmount } from '../../core/money.js';
+import { ensureTill } from './api.js';
 import { expect } from './fixtures.js';
 
 /** Steps of the counter as a cashier does them, with the keyboard. */
 
-export async function logIn(page: Page, username: string, pin: string) {
+/**
+ * Signs in at the login screen. With `{ till: true }` a user who takes
+ * payments has their own till open first, as a cashier opens one before
+ * taking payments: through the API, whatever the screens offer for it, and
+ * the one already open if there is one (the specs share a server). Without
+ * it the user comes to the counter as they are (tills.spec.ts opens tills on
+ * the screens).
+ */
+export async function logIn(page: Page, username: string, pin: string, { till = false }: { till?: boolean } = {}) {
+  if (till) await ensureTill(page.request, username, pin);
   await page.goto('/');
   await expect(page.getByLabel('User', { exact: true })).toBeFocused();
   await page.keyboard.type(username);

@@ -11,7 +11,7 @@ import { expect, test } from './fixtures.js';
 const allocationRows = (page: import('@playwright/test').Page) => page.getByRole('table', { name: 'Allocation' }).locator('tbody tr');
 
 test('AC9: several bills paid in an order the cashier sets show what each receives and what stays outstanding', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10014');
   await openPaymentForm(page);
 
@@ -47,7 +47,7 @@ test('AC9: several bills paid in an order the cashier sets show what each receiv
 });
 
 test('AC24, AC29: a cash overpayment becomes a credit note, whose credit later pays a bill until it is Applied', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10012');
   await openPaymentForm(page);
   await expect(page.getByRole('checkbox', { name: 'Pay INV-2026-020031' })).toBeChecked();
@@ -93,7 +93,7 @@ test('AC24, AC29: a cash overpayment becomes a credit note, whose credit later p
 });
 
 test('AC23: an M-PESA code is checked for form and reuse, and the payment waits for a manager to verify it', async ({ page, request }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10017');
   await page.keyboard.press('Enter');
   await choose(page, 'M-PESA');
@@ -136,7 +136,7 @@ test('AC23: an M-PESA code is checked for form and reuse, and the payment waits 
 });
 
 test('AC7, AC40: installments are paid by card with its approval code and last four digits', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10001');
   await page.keyboard.press('Enter');
   await choose(page, 'Installment');
@@ -157,7 +157,7 @@ test('AC7, AC40: installments are paid by card with its approval code and last f
 });
 
 test('AC25, AC26: a credit note by hand needs a reason, stays within the payment and a manager approves it; a reversal needs a manager PIN', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openAccount(page, 'WU-10020');
   await openPaymentForm(page);
   await page.keyboard.type('313.00');

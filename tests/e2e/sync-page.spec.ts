@@ -24,7 +24,7 @@ async function waitingCount(page: Page): Promise<number> {
 }
 
 test('with no centre configured the header says Sync off, and a cashier’s sync page says why, without the manager’s sections', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await expect(indicator(page)).toHaveText('Sync off');
   await expect(indicator(page)).toHaveAccessibleName(/^Sync: Off, /);
 
@@ -39,7 +39,7 @@ test('with no centre configured the header says Sync off, and a cashier’s sync
 });
 
 test('a cash payment recorded while sync is off waits for the centre: the page and the header count one more', async ({ page }) => {
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await openSyncPage(page);
   const before = await waitingCount(page);
   await page.keyboard.press('Escape');

@@ -27,7 +27,7 @@ async function refuseAccounts(request: APIRequestContext, accountIds: string[]) 
 
 test("a synced counter works on the centre's consumers and sends a payment as soon as it is taken", async ({ page, request }) => {
   const before = await centreTotals(request);
-  await logIn(page, 'jane', '1234');
+  await logIn(page, 'jane', '1234', { till: true });
   await expect(indicator(page)).toHaveText(/^Online/);
   // WU-10012 came down from the centre: a synced counter seeds no consumers of its own.
   await openAccount(page, 'WU-10012');
@@ -42,7 +42,7 @@ test('a payment the centre refuses is parked for the branch manager, who sends i
   const closed = (await jane.account('WU-10013')).consumer;
   await refuseAccounts(request, [closed.id]);
   try {
-    await logIn(page, 'jane', '1234');
+    await logIn(page, 'jane', '1234', { till: true });
     await openAccount(page, 'WU-10013');
     await openPaymentForm(page);
     await payExactCash(page);

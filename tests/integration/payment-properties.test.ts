@@ -7,6 +7,7 @@ import { cents, type Cents } from '../../core/money.js';
 import { recordPayment, type UseCaseContext } from '../../core/payments/record-payment.js';
 import { reversePayment } from '../../core/payments/reverse-payment.js';
 import { DEFAULT_SETTINGS } from '../../core/settings/settings.js';
+import { openTill } from '../../core/tills/open-till.js';
 import { openDatabase } from '../../db/connection.js';
 import { bills, consumers } from '../../db/schema.js';
 import { createStore, type Store } from '../../db/store.js';
@@ -15,7 +16,7 @@ const cashier: SignedInUser = { id: uuidv7(), username: 'jane', displayName: 'Ja
 const manager: SignedInUser = { id: uuidv7(), username: 'mary', displayName: 'Mary Wanjiku', role: 'branch_manager' };
 const context: UseCaseContext = { user: cashier, settings: DEFAULT_SETTINGS, today: '2026-11-23', now: '2026-11-23T09:00:00.000Z' };
 
-/** An in-memory counter with one consumer and the given bills, each charged through the ledger. */
+/** An in-memory counter with one consumer and the given bills, each charged through the ledger, and the cashier's till open. */
 function counterWith(amounts: number[]) {
   const store = createStore(openDatabase(':memory:'));
   for (const user of [cashier, manager]) store.users.add({ ...user, pinHash: '!', createdAt: context.now });
@@ -27,6 +28,7 @@ function counterWith(amounts: number[]) {
     return id;
   });
   store.ledger.append(billIds.map((id, n) => ({ id: uuidv7(), consumerId, entryKind: 'charge' as const, itemKind: 'bill' as const, itemId: id, paymentId: null, amount: cents(amounts[n]!), description: `bill ${n}`, createdAt: context.now, createdBy: 'system' })));
+  store.transaction(() => openTill(store.ports, { id: uuidv7(), openingFloat: cents(500_000) }, context));
   return { store, consumerId, billIds };
 }
 

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../core/api/calls/sync.js';
+import { TAKES_PAYMENTS, type SignedInUser } from '../../core/auth/roles.js';
 import { openCounterAndCentre, type SyncHarness } from '../sync/sync-harness.js';
 
 /** What comes down from the reference centre, and what the counter makes of it. */
@@ -10,15 +11,18 @@ afterEach(async () => harness?.close());
 const sql = () => harness.backend.store.db.$client;
 const count = (query: string, ...args: unknown[]) => sql().prepare(query).pluck().get(...args) as number;
 
-async function as(username: string, pin: string) {
+/** Signs a user in; one who takes payments has a till open, as before taking the first, unless `{ till: false }`. */
+async function as(username: string, pin: string, { till = true }: { till?: boolean } = {}) {
   const login = await harness.backend.dispatch('session-login', { username, pin }, null);
   if (!login.ok) throw new Error(login.error.message);
-  const token = (login.value as { token: string }).token;
-  return async <T>(name: string, input: unknown): Promise<T> => {
+  const { token, user } = login.value as { token: string; user: SignedInUser };
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
     const result = await harness.backend.dispatch(name, input, token);
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value as T;
   };
+  if (till && TAKES_PAYMENTS.includes(user.role) && !(await call<{ till: unknown }>('till-current', {})).till) await call('till-open', { id: uuidv7(), openingFloat: '5000.00' });
+  return call;
 }
 
 async function accountOf(call: Awaited<ReturnType<typeof as>>, accountNumber: string) {
@@ -96,7 +100,8 @@ describe('changes after the first download', () => {
     await harness.drain();
     expect((await jane<{ verification: string }>('payment-get', { paymentId: payment.id })).verification).toBe('pending');
 
-    const mary = await as('mary', '3456');
+    // Mary only reviews here: she opens no till.
+    const mary = await as('mary', '3456', { till: false });
     const [review] = await mary<Array<{ id: string; kindLabel: string; detail: string }>>('sync-reviews-list', {});
     expect(review!.kindLabel).toBe('M-PESA confirmation');
     expect(review!.detail).toContain('M-PESA says');
@@ -124,7 +129,7 @@ describe('a proof of payment used twice', () => {
     expect(online.reference).toBeNull();
     expect(online.notes).toMatch(/^Reference QK7ZT3M9PC, also on receipt R-/);
     expect(online.status).toBe('posted');
-    const mary = await as('mary', '3456');
+    const mary = await as('mary', '3456', { till: false });
     const [review] = await mary<Array<{ kindLabel: string; detail: string }>>('sync-reviews-list', {});
     expect(review!.kindLabel).toBe('Proof of payment used twice');
     expect(review!.detail).toMatch(/^Online M-PESA payment R-ONL-777001 of KES 30\.00 used reference QK7ZT3M9PC, which receipt R-\S+ already used: one of them may pay twice\.$/);
@@ -146,10 +151,11 @@ describe('closed tills as batches', () => {
       store.outbox.add({ id: store.newId(), kind: 'till.closed', aggregateId: till, accountId: 'till-account', amount: 0, tillSessionId: till, payload: { tillSessionId: till, postingCount: 3, total: 20_000 }, createdAt: at });
     });
     await harness.drain();
-    const mary = await as('mary', '3456');
+    const mary = await as('mary', '3456', { till: false });
     const reviews = await mary<Array<{ kindLabel: string; refId: string; detail: string }>>('sync-reviews-list', {});
     expect(reviews).toEqual([expect.objectContaining({ kindLabel: 'Till batch', refId: till })]);
-    expect(reviews[0]!.detail).toBe('The till closed with 3 postings for KES 200.00; the centre has 2 for KES 150.00.');
+    // A till this counter does not hold is named by its session id.
+    expect(reviews[0]!.detail).toBe(`Till session ${till} closed with 3 postings for KES 200.00; the centre received 2 postings for KES 150.00. 1 of its postings has not reached the centre.`);
     const status = await mary<SyncStatus>('sync-status', {});
     expect(status).toMatchObject({ state: 'online', waiting: 0, parked: 0 });
   });

@@ -19,7 +19,9 @@ describe('pushing the outbox to the centre', () => {
   it('delivers every payment once, in order, and the totals agree to the cent', async () => {
     harness = await openCounterAndCentre({ sync: { batchSize: 7 } });
     await harness.recordPayments(30);
-    expect(harness.backend.store.outboxDelivery.counts().pending).toBe(30);
+    // The 30 payments wait, and before them the opening of the till Jane took them into.
+    expect(harness.paymentPostings('pending')).toBe(30);
+    expect(harness.backend.store.outboxDelivery.counts().pending).toBe(31);
     await harness.drain();
     await expectCentreEqualsCounter();
     expect(harness.centre.totals(harness.terminalId()).count).toBe(30);
@@ -54,7 +56,8 @@ describe('pushing the outbox to the centre', () => {
     harness.centre.faults.set([{ on: 'push', fault: 'drop-after-commit', times: 1 }]);
     await harness.drain();
     const outcomes = harness.backend.store.db.$client.prepare("select outcome, count(*) as n from outbox group by outcome").all();
-    expect(outcomes).toEqual([{ outcome: 'duplicate', n: 5 }]);
+    // The five payments and the opening of Jane's till went in the one batch whose answer was lost: every one of them is a duplicate.
+    expect(outcomes).toEqual([{ outcome: 'duplicate', n: 6 }]);
     await expectCentreEqualsCounter();
   });
 
@@ -71,13 +74,16 @@ describe('pushing the outbox to the centre', () => {
     const [parked] = store.outboxDelivery.parked();
     expect(parked).toMatchObject({ accountId: closedAccount, kind: 'payment.recorded' });
     expect(parked!.parkedReason).toMatch(/closed at the centre/);
-    expect(store.outboxDelivery.counts()).toMatchObject({ sent: 3, parked: 1, pending: 1, blocked: 1 });
+    // Sent: the three other payments and the opening of Jane's till.
+    expect(store.outboxDelivery.counts()).toMatchObject({ sent: 4, parked: 1, pending: 1, blocked: 1 });
+    expect(harness.paymentPostings('sent')).toBe(3);
 
     // The account reopens at the centre; a manager retries; both go, in order.
     harness.centre.rejectAccounts([]);
     expect(store.outboxDelivery.retry(parked!.id)).toBe(true);
     await harness.drain();
-    expect(store.outboxDelivery.counts()).toMatchObject({ sent: 5, parked: 0, pending: 0 });
+    expect(store.outboxDelivery.counts()).toMatchObject({ sent: 6, parked: 0, pending: 0 });
+    expect(harness.paymentPostings('sent')).toBe(5);
     const keys = harness.centre.postingKeys(harness.terminalId());
     expect(keys.indexOf(parked!.id)).toBeLessThan(keys.length - 1);
     expect(harness.centre.totals(harness.terminalId())).toEqual(harness.counterTotals());

@@ -36,15 +36,31 @@ export async function openCounterAndCentre(options: { centre?: CentralOptions; s
     get centre() {
       return centre;
     },
-    async cashier() {
+    /**
+     * Signs Jane the cashier in. Unless `{ till: false }`, she has her till
+     * open, as a cashier opens one before taking payments: the one already
+     * open, else one opened with a float of 5,000.00 (one `till.opened`
+     * posting, on the till's own account).
+     */
+    async cashier({ till = true }: { till?: boolean } = {}) {
       const login = await backend.dispatch('session-login', { username: 'jane', pin: '1234' }, null);
       if (!login.ok) throw new Error(login.error.message);
-      token = (login.value as { token: string }).token;
+      const session = (login.value as { token: string }).token;
+      if (till) {
+        const current = await backend.dispatch('till-current', {}, session);
+        if (!current.ok) throw new Error(`till-current: ${current.error.message}`);
+        if (!(current.value as { till: unknown }).till) {
+          const opened = await backend.dispatch('till-open', { id: uuidv7(), openingFloat: '5000.00' }, session);
+          if (!opened.ok) throw new Error(`till-open: ${opened.error.message}`);
+        }
+      }
+      token = session;
       return token;
     },
     /**
      * Pays the oldest open bill of `count` consumers in exact cash through the
-     * service, as a cashier does: each payment writes one outbox posting.
+     * service, as a cashier does, into Jane's till: each payment writes one
+     * outbox posting (and her first sign-in one more, her till's opening).
      */
     async recordPayments(count: number): Promise<string[]> {
       const session = token ?? (await harness.cashier());
@@ -80,6 +96,10 @@ export async function openCounterAndCentre(options: { centre?: CentralOptions; s
         if (counts.pending - counts.blocked === 0 && backend.sync!.snapshot().state === 'online') return n + 1;
       }
       throw new Error(`still ${backend.store.outboxDelivery.counts().pending} postings waiting after ${rounds} rounds: ${backend.sync!.snapshot().lastError}`);
+    },
+    /** The postings of payments (not of tills) on the counter, by delivery state. */
+    paymentPostings(state: 'sent' | 'pending' | 'parked') {
+      return sql().prepare("select count(*) from outbox where kind like 'payment.%' and state = ?").pluck().get(state) as number;
     },
     /** What the counter holds as delivered: payments and their money. */
     counterTotals() {
