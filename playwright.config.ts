@@ -16,6 +16,13 @@ const CENTRE_PORT = 4398;
 const SYNCED_PORT = 4397;
 const centreDir = mkdtempSync(join(tmpdir(), 'centre-e2e-'));
 const syncedDir = mkdtempSync(join(tmpdir(), 'counter-synced-e2e-'));
+/**
+ * A counter of its own for the tills spec (tests/e2e/tills.spec.ts): closing
+ * the business day locks the terminal's whole day, which the other specs
+ * still need to take payments on.
+ */
+const TILLS_PORT = 4396;
+const tillsDir = mkdtempSync(join(tmpdir(), 'counter-tills-e2e-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -62,6 +69,15 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: { COUNTER_DATA_DIR: syncedDir, COUNTER_PORT: String(SYNCED_PORT), COUNTER_DEMO: '1', COUNTER_CENTRAL_URL: `http://127.0.0.1:${CENTRE_PORT}` },
+    },
+    {
+      command: 'node dist/electron/browser-mode.mjs',
+      url: `http://127.0.0.1:${TILLS_PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { COUNTER_DATA_DIR: tillsDir, COUNTER_PORT: String(TILLS_PORT), COUNTER_DEMO: '1' },
     },
   ],
 });

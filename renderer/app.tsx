@@ -5,12 +5,15 @@ import { ErrorAlert } from './components/error-alert.js';
 import { AccountScreen } from './screens/account-screen.js';
 import { CreditNoteScreen } from './screens/credit-note-screen.js';
 import { DashboardScreen } from './screens/dashboard-screen.js';
+import { EndOfDayScreen } from './screens/end-of-day-screen.js';
 import { LoginScreen } from './screens/login-screen.js';
 import { PaymentFormScreen } from './screens/payment-form-screen.js';
 import { PaymentModesScreen } from './screens/payment-modes-screen.js';
 import { ReceiptScreen } from './screens/receipt-screen.js';
 import { ReviewScreen } from './screens/review-screen.js';
 import { SyncScreen } from './screens/sync-screen.js';
+import { TillScreen } from './screens/till-screen.js';
+import { TillSettingsScreen } from './screens/till-settings-screen.js';
 import { useRouter } from './state/router.js';
 import { useSession } from './state/session.js';
 import { useSettings } from './state/settings.js';
@@ -64,7 +67,13 @@ function CurrentScreen() {
       return <PaymentModesScreen />;
     case 'credit-note':
       return <CreditNoteScreen key={route.creditNoteId} creditNoteId={route.creditNoteId} />;
+    case 'till-settings':
+      return <TillSettingsScreen />;
     case 'sync':
       return <SyncScreen />;
+    case 'till':
+      return <TillScreen />;
+    case 'end-of-day':
+      return <EndOfDayScreen />;
   }
 }

@@ -8,16 +8,24 @@ import { downloadBase64 } from '../download.js';
 type PrintJob = CallOutput<'document-print'>;
 type Printable = CallInput<'document-print'>['document'];
 
-const NOUNS: Record<Printable, string> = { receipt: 'receipt', credit_note: 'credit note', reversal_slip: 'reversal slip' };
+/** What the paper is called, and what stays true when it does not print. */
+const WORDS: Record<Printable, { noun: string; kept: string }> = {
+  receipt: { noun: 'receipt', kept: 'The payment is posted; only the paper is missing.' },
+  credit_note: { noun: 'credit note', kept: 'The credit note is recorded; only the paper is missing.' },
+  reversal_slip: { noun: 'reversal slip', kept: 'The reversal is recorded; only the paper is missing.' },
+  x_report: { noun: 'X report', kept: 'The till is as it was; only the paper is missing.' },
+  z_report: { noun: 'Z report', kept: "The till's close is recorded; only the paper is missing." },
+};
 type Busy = 'print' | 'retry' | 'pdf' | null;
 
 /**
- * Print and Download PDF for a receipt, credit note or reversal slip. A
- * printer that does not take it shows its error and a Retry of that same
- * job; the payment itself is already posted and nothing here can change it.
+ * Print and Download PDF for a receipt, credit note, reversal slip or a
+ * till's X or Z report. A printer that does not take it shows its error and
+ * a Retry of that same job; what the paper shows is already recorded and
+ * nothing here can change it.
  */
 export function DocumentActions({ document, id, printedBefore }: { document: Printable; id: string; printedBefore: boolean }) {
-  const noun = NOUNS[document];
+  const { noun, kept } = WORDS[document];
   const [job, setJob] = useState<PrintJob | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<ApiErrorData | null>(null);
@@ -67,7 +75,7 @@ export function DocumentActions({ document, id, printedBefore }: { document: Pri
         <Alert color="red" title={`The ${noun} did not print`} role="alert">
           <Stack gap="xs">
             <Text size="sm">{job.error}</Text>
-            <Text size="sm">The payment is posted; only the paper is missing. Fix the printer, then retry.</Text>
+            <Text size="sm">{kept} Fix the printer, then retry.</Text>
             <Group>
               <Button ref={retryRef} color="red" variant="white" loading={busy === 'retry'} disabled={busy !== null && busy !== 'retry'} onClick={() => void print(job)}>
                 Retry printing

@@ -1,21 +1,42 @@
 import { Button, Group, Kbd, Stack, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { PaymentForm } from '../components/payment/payment-form.js';
+import { NoTillAlert } from '../components/till/no-till-alert.js';
 import { useCall } from '../hooks/use-call.js';
 import { newDraft, today } from '../payments/draft.js';
 import { usePaymentDraft } from '../state/payment-draft.js';
 import { go } from '../state/router.js';
 import { useLoadedSettings } from '../state/settings.js';
+import { useTill } from '../state/till.js';
 
-/** Record payment: starts a draft for this consumer, or carries on with the one coming back from the review. */
+/**
+ * Record payment: starts a draft for this consumer, or carries on with the
+ * one coming back from the review. Without an open till of the user's own
+ * there is no form to fill, only the way to the till.
+ */
 export function PaymentFormScreen({ consumerId }: { consumerId: string }) {
   const account = useCall('consumer-account', { consumerId });
   const settings = useLoadedSettings();
   const draft = usePaymentDraft((s) => s.draft);
   const loaded = account.status === 'ok' ? account.value : null;
+  const open = useTill((s) => s.current?.till?.status === 'open');
+  const failed = useTill((s) => s.error !== null);
+  const tillNow = useTill((s) => s.current?.till ?? null);
+  // The alert waits for the answer to this screen's own ask, so a till opened a moment ago is never refused on a stale answer.
+  const [asked, setAsked] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void useTill.getState().refresh().then(() => live && setAsked(true));
+    return () => {
+      live = false;
+    };
+  }, []);
+  // A failed look at the till leaves the form usable: the backend refuses a payment without one anyway.
+  const showForm = open || failed;
+  const noTill = asked && !showForm;
 
   useEffect(() => {
     if (loaded && draft?.consumerId !== consumerId) usePaymentDraft.getState().start(newDraft(loaded, settings, today()));
@@ -39,7 +60,9 @@ export function PaymentFormScreen({ consumerId }: { consumerId: string }) {
       </Group>
       {account.status === 'loading' && <Loading what="the account" />}
       {account.status === 'error' && <ErrorAlert title="The account could not be loaded" error={account.error} onRetry={account.reload} />}
-      {loaded && draft?.consumerId === consumerId && (
+      {!showForm && !noTill && <Loading what="your till" />}
+      {noTill && <NoTillAlert till={tillNow} />}
+      {loaded && showForm && draft?.consumerId === consumerId && (
         <PaymentForm
           account={loaded}
           draft={draft}

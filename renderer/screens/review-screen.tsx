@@ -12,6 +12,7 @@ import { useFormat } from '../hooks/use-format.js';
 import { recordInput, type DraftField, type PaymentDraft } from '../payments/draft.js';
 import { usePaymentDraft } from '../state/payment-draft.js';
 import { go } from '../state/router.js';
+import { openTillId, useTill } from '../state/till.js';
 
 export function ReviewScreen() {
   const draft = usePaymentDraft((s) => s.draft);
@@ -43,7 +44,8 @@ function Review({ draft }: { draft: PaymentDraft }) {
     postingRef.current = true;
     setPosting(true);
     setError(null);
-    const result = await call('payment-record', { id: paymentId, ...recordInput(draft) });
+    // The till the screens show open; the backend refuses the payment if that is no longer so.
+    const result = await call('payment-record', { id: paymentId, ...recordInput(draft), tillSessionId: openTillId() });
     postingRef.current = false;
     setPosting(false);
     if (result.ok) {
@@ -54,6 +56,7 @@ function Review({ draft }: { draft: PaymentDraft }) {
       back();
     } else {
       setError(result.error);
+      if (result.error.field === 'till' || result.error.field === 'tillSessionId') void useTill.getState().refresh();
     }
   }
 

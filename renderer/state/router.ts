@@ -9,7 +9,10 @@ export type Route =
   | { name: 'receipt'; paymentId: string }
   | { name: 'credit-note'; creditNoteId: string }
   | { name: 'payment-modes' }
-  | { name: 'sync' };
+  | { name: 'till-settings' }
+  | { name: 'sync' }
+  | { name: 'till' }
+  | { name: 'end-of-day' };
 
 interface RouterState {
   route: Route;

@@ -1,0 +1,26 @@
+import { Button, Group } from '@mantine/core';
+import { ADMINISTERS, CLOSES_DAYS, EVERY_ROLE, TAKES_PAYMENTS, type Role } from '../../core/auth/roles.js';
+import { go, useRouter, type Route } from '../state/router.js';
+
+const PLACES: Array<{ label: string; route: Route; roles: readonly Role[] }> = [
+  { label: 'Dashboard', route: { name: 'dashboard' }, roles: EVERY_ROLE },
+  { label: 'Till', route: { name: 'till' }, roles: TAKES_PAYMENTS },
+  { label: 'End of day', route: { name: 'end-of-day' }, roles: CLOSES_DAYS },
+  { label: 'Payment modes', route: { name: 'payment-modes' }, roles: ADMINISTERS },
+  { label: 'Till settings', route: { name: 'till-settings' }, roles: ADMINISTERS },
+];
+
+/** The header's second row: the dashboard, and the screens beyond the counter's own flow that this user's role may open. */
+export function AppNavigation({ role }: { role: Role }) {
+  const here = useRouter((s) => s.route.name);
+  const places = PLACES.filter((p) => p.roles.includes(role));
+  return (
+    <Group component="nav" aria-label="Main" gap={4} wrap="nowrap" h={40} px="md" style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+      {places.map((place) => (
+        <Button key={place.label} variant={here === place.route.name ? 'light' : 'subtle'} size="xs" aria-current={here === place.route.name ? 'page' : undefined} onClick={() => go(place.route)}>
+          {place.label}
+        </Button>
+      ))}
+    </Group>
+  );
+}
