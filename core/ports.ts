@@ -124,8 +124,8 @@ export interface Ports {
     appendLine(line: TillLine): void;
     hasLine(id: string): boolean;
     facts(id: string): TillFacts;
-    /** This terminal's tills of the day not yet closed, with their cashier's name. */
-    unclosedOn(businessDate: string, terminalCode: string): Array<TillSessionRecord & { cashierName: string }>;
+    /** Tills of this terminal not yet closed whose business day is on or before the date, with their cashier's name. */
+    unclosedBy(businessDate: string, terminalCode: string): Array<TillSessionRecord & { cashierName: string }>;
     /** This terminal's tills of the day, for the end-of-day list. */
     summariesOn(businessDate: string): TillSummary[];
   };

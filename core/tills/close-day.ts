@@ -11,14 +11,15 @@ export function assertDayOpen(ports: Ports, businessDate: string): void {
 /**
  * The branch manager marks a business day closed on this terminal. Refused
  * while any till of that day is still open or waiting for approval, naming
- * the till, so no drawer is left uncounted.
+ * the till, so no drawer is left uncounted; a till left open from an
+ * earlier day holds money too and is named the same way.
  */
 export function closeDay(ports: Ports, businessDate: string, context: UseCaseContext): void {
   if (businessDate > context.today) throw invalid('businessDate', 'A business day cannot be closed before it has begun');
   assertDayOpen(ports, businessDate);
-  const unclosed = ports.tills.unclosedOn(businessDate, context.settings.terminalCode);
+  const unclosed = ports.tills.unclosedBy(businessDate, context.settings.terminalCode);
   if (unclosed.length > 0) {
-    const named = unclosed.map((t) => `${t.number} (${t.cashierName})`).join(', ');
+    const named = unclosed.map((t) => `${t.number} (${t.cashierName}${t.businessDate < businessDate ? `, opened for ${t.businessDate}` : ''})`).join(', ');
     throw conflict('businessDate', `Close till ${named} before closing the day`);
   }
   const tills = ports.tills.summariesOn(businessDate);

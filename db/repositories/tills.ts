@@ -41,7 +41,7 @@ export function tillsRepository(db: CounterDb) {
   const names = c.prepare<[], { id: string; displayName: string }>('select id, display_name as displayName from users');
   const unclosed = c.prepare<[string, string], SessionRow & { cashierName: string }>(
     `select ${SESSION_COLUMNS.replace(/\b(id|status)\b/g, 't.$1')}, u.display_name as cashierName
-       from till_sessions t join users u on u.id = t.cashier_id where t.business_date = ? and t.terminal_code = ? and t.status <> 'closed' order by t.opened_at`,
+       from till_sessions t join users u on u.id = t.cashier_id where t.business_date <= ? and t.terminal_code = ? and t.status <> 'closed' order by t.opened_at`,
   );
   const ofDay = c.prepare<[string], { id: string }>('select id from till_sessions where business_date = ? order by opened_at, number');
 
@@ -84,7 +84,7 @@ export function tillsRepository(db: CounterDb) {
       return lineExists.get(id) !== undefined;
     },
     facts,
-    unclosedOn(businessDate: string, terminalCode: string) {
+    unclosedBy(businessDate: string, terminalCode: string) {
       return unclosed.all(businessDate, terminalCode).map((row) => ({ ...session(row), cashierName: row.cashierName }));
     },
     summariesOn(businessDate: string): TillSummary[] {

@@ -34,10 +34,10 @@ async function openTill(caller: Caller, fields: Omit<CallInput<'till-open'>, 'id
   return caller.call('till-open', { id: uuidv7(), ...fields });
 }
 
-/** Jane takes 145.50 in cash for INV-2025-001234, handed 150.00. */
-async function cashPayment(jane: Caller, fields: Partial<CallInput<'payment-record'>> = {}) {
+/** Jane takes 145.50 in cash for INV-2025-001234 (or another bill), handed 150.00. */
+async function cashPayment(jane: Caller, fields: Partial<CallInput<'payment-record'>> = {}, bill = 'INV-2025-001234') {
   const john = await johnDoe(jane);
-  return jane.call('payment-record', paymentInput(john.id, [john.item('INV-2025-001234').id], { amountPaid: '145.50', amountReceived: '150.00', ...fields }, counter.now));
+  return jane.call('payment-record', paymentInput(john.id, [john.item(bill).id], { amountPaid: '145.50', amountReceived: '150.00', ...fields }, counter.now));
 }
 
 const count = (tillSessionId: string, cash: Record<string, number>, card = '0', mpesa = '0'): CallInput<'till-count'> => ({ tillSessionId, counts: cash, cardTotal: card, mpesaTotal: mpesa });
@@ -233,6 +233,24 @@ describe('the business day', () => {
 
     expect(expectRefused(await jane.send('till-open', { id: uuidv7(), openingFloat: '100' }), 'CONFLICT', 'businessDate')).toBe(`The business day ${today} is closed; nothing more can be taken on it`);
     expectRefused(await mary.send('day-close', { businessDate: today }), 'CONFLICT', 'businessDate');
+  });
+
+  it('a till left open overnight belongs to the day it opened: it holds up the next day\'s close, naming its day, until it is counted', async () => {
+    const jane = await counter.as('jane', { till: false });
+    const mary = await counter.as('mary', { till: false });
+    const overnight = await openTill(jane);
+    const opened = dayOf(MORNING);
+    counter.advanceDays(1);
+    const today = dayOf(counter.now);
+
+    await cashPayment(jane);
+    const before = writes();
+    expect(expectRefused(await mary.send('day-close', { businessDate: today }), 'CONFLICT', 'businessDate')).toBe(`Close till ${overnight.number} (Jane Smith, opened for ${opened}) before closing the day`);
+    expect(writes()).toEqual(before);
+
+    await jane.call('till-count', count(overnight.id, { [note(1000)]: 5, [note(100)]: 1, [note(20)]: 2, [note(5)]: 1 }));
+    expect((await mary.call('day-close', { businessDate: opened })).tills).toMatchObject([{ number: overnight.number, status: 'closed', taken: 14_550 }]);
+    expect((await mary.call('day-close', { businessDate: today })).closed).toBe(true);
   });
 
   it('only a branch manager or administrator sees the end-of-day view', async () => {
