@@ -95,6 +95,18 @@ create table if not exists till_sessions (
   change_seq integer not null references changes (seq)
 );
 
+-- Each payment plan's hold on its account's disconnection, as the counters' plan.hold_placed and
+-- plan.hold_released left it: an account is held while any of its plans' holds is not released.
+create table if not exists disconnection_holds (
+  plan_id text primary key,
+  account_id text not null,
+  terminal_id text not null references terminals (id),
+  held_since text,
+  released_at text,
+  posting_key text not null references postings (key)
+);
+create index if not exists disconnection_holds_account on disconnection_holds (account_id);
+
 -- The reference data the centre holds, each pointing at the change with its latest state.
 create table if not exists consumers (
   id text primary key,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SYNC_SCHEMA_VERSION, tillClosedPayload, type Posting } from '../core/sync/protocol.js';
+import { holdPlaced, holdReleased } from './plan-holds.js';
 
 /** The posting kinds the centre knows how to apply. */
 export const KNOWN_KINDS = [
@@ -14,6 +15,12 @@ export const KNOWN_KINDS = [
   'till.variance_approved',
   'till.closed',
   'business_day.closed',
+  'plan.created',
+  'plan.rescheduled',
+  'plan.cancelled',
+  'plan.status_changed',
+  'plan.hold_placed',
+  'plan.hold_released',
 ] as const;
 
 /** Kinds whose `amount` is money collected; the others carry 0 and move nothing. */
@@ -36,6 +43,18 @@ export function paymentIdOf(posting: Posting): string | undefined {
   return undefined;
 }
 
+const planNamed = z.object({ planId: z.string().min(1) });
+
+/** What each plan posting must carry for the centre to apply it: the plan, and for a hold its moment. */
+const PLAN_PAYLOADS: Record<string, z.ZodType> = {
+  'plan.created': z.object({ plan: z.object({ id: z.string().min(1) }) }),
+  'plan.rescheduled': planNamed,
+  'plan.cancelled': planNamed,
+  'plan.status_changed': planNamed,
+  'plan.hold_placed': holdPlaced,
+  'plan.hold_released': holdReleased,
+};
+
 export interface RuleContext {
   closedAccounts: ReadonlySet<string>;
   /** Whether this terminal's payment.recorded for the payment has been applied. */
@@ -55,6 +74,8 @@ export function rejectionOf(posting: Posting, context: RuleContext): string | nu
     if (!paymentId) return `${posting.kind} names no payment`;
     if (!context.paymentReceived(paymentId)) return `payment ${paymentId} was never received`;
   }
+  const plan = PLAN_PAYLOADS[posting.kind]?.safeParse(posting.payload);
+  if (plan && !plan.success) return `${posting.kind} does not name its plan as the contract says`;
   if (posting.kind === 'till.closed') {
     const till = tillClosedPayload.safeParse(posting.payload);
     if (!till.success) {

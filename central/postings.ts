@@ -2,6 +2,7 @@ import { tillClosedPayload, type Posting, type PostingResult } from '../core/syn
 import { branchTills } from './branch-tills.js';
 import type { ChangeLog } from './changes.js';
 import type { CentralDb } from './database.js';
+import { planHolds } from './plan-holds.js';
 import { MONEY_KINDS, paymentIdOf, rejectionOf } from './posting-rules.js';
 import { tillChecks } from './till-checks.js';
 
@@ -19,6 +20,7 @@ export function postingStore(
 ) {
   const tills = tillChecks(db);
   const kept = branchTills(db, options.changes);
+  const holds = planHolds(db);
   const stored = db.prepare<[string], number>('select 1 from postings where key = ?').pluck();
   const received = db.prepare<[string, string], number>("select 1 from postings where terminal_id = ? and payment_id = ? and kind = 'payment.recorded'").pluck();
   const insert = db.prepare(
@@ -67,6 +69,7 @@ export function postingStore(
         posting.createdAt,
         receivedAt,
       );
+      holds.apply(terminalId, posting);
       if (posting.kind !== 'till.closed') {
         const late = posting.tillSessionId ? tills.recheck(terminalId, posting.tillSessionId, receivedAt) : undefined;
         return late ? { key: posting.key, outcome: 'accepted', till: late } : { key: posting.key, outcome: 'accepted' };
@@ -87,6 +90,8 @@ export function postingStore(
     tillChecks: () => tills.list(),
     /** The closed tills kept for the branches; of one branch or all. */
     tillSessions: (branchName?: string) => kept.list(branchName),
+    /** Payment plans' disconnection holds; of one account or all. */
+    disconnectionHolds: holds.list,
   };
 }
 

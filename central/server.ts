@@ -13,6 +13,7 @@ import { CentralProblem } from './problem.js';
 import { referenceData, type ReferenceData } from './reference.js';
 import { syncApi } from './sync-api.js';
 import type { KeptTillSession } from './branch-tills.js';
+import type { DisconnectionHold } from './plan-holds.js';
 import type { StoredTillCheck } from './till-checks.js';
 import { terminalRegistry } from './terminals.js';
 
@@ -50,6 +51,8 @@ export interface Central {
   tillChecks(): StoredTillCheck[];
   /** The closed tills the centre keeps and passes to each branch's other terminals; of one branch or all. */
   tillSessions(branchName?: string): KeptTillSession[];
+  /** The disconnection holds payment plans put on accounts, as the counters reported them; of one account or all. */
+  disconnectionHolds(accountId?: string): DisconnectionHold[];
   close(): Promise<void>;
 }
 
@@ -128,6 +131,7 @@ export async function startCentral(options: CentralOptions = {}): Promise<Centra
     postingKeys: postings.keys,
     tillChecks: postings.tillChecks,
     tillSessions: postings.tillSessions,
+    disconnectionHolds: postings.disconnectionHolds,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,6 +3,7 @@ import type { CreditNoteRecord, CreditNoteUsage } from './credit-notes/credit-no
 import type { LedgerLineDraft } from './ledger/ledger-line.js';
 import type { Cents } from './money.js';
 import type { PaymentRecord, PaymentStatus } from './payments/payment-record.js';
+import type { CoverOnPlan, InstallmentOnPlan, PlanAlertRecord, PlanCover, PlanInstallment, PlanLine, PlanRecord, PlanVersionRecord } from './plans/plan-record.js';
 import type { TillFacts, TillSummary } from './tills/till-report.js';
 import type { TillLine, TillSessionRecord, TillStatus } from './tills/till-session.js';
 
@@ -139,4 +140,27 @@ export interface Ports {
   };
   /** Opening a review already open for the same thing adds nothing. */
   syncReviews: { open(review: SyncReview): void };
+  plans: {
+    byId(id: string): PlanRecord | undefined;
+    insert(plan: PlanRecord): void;
+    /** Moves what a plan is now: its status, its schedule's version and frequency, its disconnection hold. */
+    update(id: string, fields: Partial<Pick<PlanRecord, 'status' | 'version' | 'frequency' | 'holdSince'>>): void;
+    insertInstallments(installments: readonly PlanInstallment[]): void;
+    /** One version's installments, lowest number first, with what is open and paid on each. */
+    installments(planId: string, version: number): InstallmentOnPlan[];
+    insertVersion(version: PlanVersionRecord): void;
+    insertCovers(covers: readonly PlanCover[]): void;
+    covers(planId: string): CoverOnPlan[];
+    appendLine(line: PlanLine): void;
+    /** Every plan neither completed nor cancelled: what the daily review looks at. */
+    underReview(): PlanRecord[];
+    /** A consumer's plans, newest first, whatever their status. */
+    ofConsumer(consumerId: string): PlanRecord[];
+  };
+  planAlerts: {
+    /** Raising an alert already raised (same plan, version, kind and installment) adds nothing; true when it was new. */
+    raise(alert: PlanAlertRecord): boolean;
+    byId(id: string): (PlanAlertRecord & { acknowledgedAt: string | null; acknowledgedBy: string | null; note: string | null }) | undefined;
+    acknowledge(id: string, at: string, by: string, note: string | null): void;
+  };
 }

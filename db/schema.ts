@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * Money columns are integer cents. No table here uses ON DELETE CASCADE: a
@@ -59,6 +59,11 @@ export const serviceCharges = sqliteTable(
   (t) => [index('service_charges_consumer').on(t.consumerId)],
 );
 
+/**
+ * A payment plan: arrears moved onto a schedule of installments. The status
+ * is the latest compliance review (core/plans/PLANS.md); the money is in the
+ * ledger lines of its installments and covered items.
+ */
 export const paymentPlans = sqliteTable(
   'payment_plans',
   {
@@ -67,8 +72,20 @@ export const paymentPlans = sqliteTable(
     consumerId: text('consumer_id').notNull().references(() => consumers.id),
     status: text('status').notNull(),
     createdAt: text('created_at').notNull(),
+    /** The schedule in force: installments of other versions are history. */
+    version: integer('version').notNull().default(1),
+    frequency: text('frequency').notNull().default('monthly'),
+    /** The arrears the plan took over, in cents. */
+    total: integer('total').notNull().default(0),
+    downPayment: integer('down_payment').notNull().default(0),
+    createdBy: text('created_by').notNull().default('system'),
+    approvedBy: text('approved_by'),
+    /** Since when the account is held from disconnection; null when it is not. */
+    holdSince: text('hold_since'),
+    /** 'centre' for plans brought down by sync, 'counter' for plans made here. */
+    source: text('source').notNull().default('centre'),
   },
-  (t) => [index('payment_plans_consumer').on(t.consumerId)],
+  (t) => [index('payment_plans_consumer').on(t.consumerId), index('payment_plans_status').on(t.status)],
 );
 
 export const installments = sqliteTable(
@@ -79,8 +96,79 @@ export const installments = sqliteTable(
     number: integer('number').notNull(),
     amount: integer('amount').notNull(),
     dueOn: text('due_on').notNull(),
+    version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('installments_plan_number').on(t.planId, t.number)],
+  (t) => [uniqueIndex('installments_plan_version_number').on(t.planId, t.version, t.number)],
+);
+
+/** Each schedule a plan has had, with who set it, why and who approved it. */
+export const planVersions = sqliteTable(
+  'plan_versions',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().references(() => paymentPlans.id),
+    version: integer('version').notNull(),
+    /** created, rescheduled or cancelled. */
+    action: text('action').notNull(),
+    reason: text('reason'),
+    approvedBy: text('approved_by'),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+    /** The schedule as it was set: JSON of {number, amount, dueOn}[]. */
+    schedule: text('schedule').notNull(),
+  },
+  (t) => [uniqueIndex('plan_versions_plan_version_action').on(t.planId, t.version, t.action)],
+);
+
+/** What each covered bill or service charge gave the plan, so a cancel can give it back. */
+export const planCovers = sqliteTable(
+  'plan_covers',
+  {
+    planId: text('plan_id').notNull().references(() => paymentPlans.id),
+    itemKind: text('item_kind').notNull(),
+    itemId: text('item_id').notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.itemKind, t.itemId] }), index('plan_covers_item').on(t.itemKind, t.itemId)],
+);
+
+/** What happened to a plan, append-only: created, rescheduled, cancelled, each status change, the hold placed and released. */
+export const planLines = sqliteTable(
+  'plan_lines',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
+    planId: text('plan_id').notNull().references(() => paymentPlans.id),
+    kind: text('kind').notNull(),
+    /** The rest of the event (statuses, reason, version), as JSON. */
+    detail: text('detail').notNull(),
+    at: text('at').notNull(),
+    by: text('by').notNull(),
+  },
+  (t) => [index('plan_lines_plan').on(t.planId, t.seq)],
+);
+
+/** Missed installments and broken plans for the recovery desk; acknowledged with a note, never deleted. */
+export const planAlerts = sqliteTable(
+  'plan_alerts',
+  {
+    id: text('id').primaryKey(),
+    planId: text('plan_id').notNull().references(() => paymentPlans.id),
+    /** The plan's version when raised: a plan rescheduled out of a break that breaks again is alerted again. */
+    planVersion: integer('plan_version').notNull().default(1),
+    /** missed_installment or broken. */
+    kind: text('kind').notNull(),
+    /** The installment missed; null for a break. */
+    installmentId: text('installment_id'),
+    message: text('message').notNull(),
+    raisedAt: text('raised_at').notNull(),
+    acknowledgedAt: text('acknowledged_at'),
+    acknowledgedBy: text('acknowledged_by'),
+    note: text('note'),
+  },
+  // The unique index that keeps an alert from being raised twice is on an expression drizzle-kit
+  // cannot write (coalesce(installment_id, '')); it is in the hand-written part of 0009_plans.sql.
+  (t) => [index('plan_alerts_raised').on(t.raisedAt)],
 );
 
 export const payments = sqliteTable(

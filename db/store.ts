@@ -8,7 +8,10 @@ import { journalRepository } from './repositories/journal.js';
 import { ledgerRepository } from './repositories/ledger.js';
 import { mpesaConfirmationsRepository } from './repositories/mpesa-confirmations.js';
 import { paymentsRepository } from './repositories/payments.js';
+import { planAlertsRepository } from './repositories/plan-alerts.js';
+import { plansRepository } from './repositories/plans.js';
 import { printJobsRepository } from './repositories/print-jobs.js';
+import { recoveryRepository } from './repositories/recovery.js';
 import { reversalsRepository } from './repositories/reversals.js';
 import { outboxRepository } from './repositories/outbox.js';
 import { settingsRepository } from './repositories/settings.js';
@@ -38,6 +41,9 @@ export function createStore(db: CounterDb) {
     tills: tillsRepository(db),
     businessDays: businessDaysRepository(db),
     branchTills: branchTillsRepository(db),
+    plans: plansRepository(db),
+    planAlerts: planAlertsRepository(db),
+    recovery: recoveryRepository(db),
     ...journal,
     newId,
     /**

@@ -9,6 +9,7 @@ import { createSessions } from './auth/sessions.js';
 import { sendToNetworkPrinter } from './printing/tcp-printer.js';
 import { startCreditExpiry } from './services/credit-expiry.js';
 import { createHandlers } from './services/handlers.js';
+import { startPlanReview } from './services/plan-review.js';
 import { createSync, type CentralOptions } from './sync/start-sync.js';
 import type { SyncEngine } from './sync/sync-engine.js';
 
@@ -55,6 +56,7 @@ export function openBackend(options: BackendOptions): Backend {
   }
   log(`database ${file}`);
   const creditExpiry = startCreditExpiry(store, clock, log);
+  const planReview = startPlanReview(store, clock, log);
 
   const sync = options.central ? createSync(store, options.dataDir, options.central, clock, log) : null;
   if (sync && options.central) log(`syncing with ${options.central.url}`);
@@ -72,7 +74,7 @@ export function openBackend(options: BackendOptions): Backend {
     verifyPin,
     sendToPrinter: options.sendToPrinter ?? sendToNetworkPrinter,
     sync: sync && options.central ? { engine: sync, centralUrl: options.central.url } : null,
-  });
+  }, planReview);
   const dispatch = createDispatcher(handlers, sessions, (error, call) => log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
 
   return {
@@ -87,6 +89,7 @@ export function openBackend(options: BackendOptions): Backend {
      */
     close() {
       creditExpiry.stop();
+      planReview.stop();
       const closeDatabase = () => {
         if (!db.$client.open) return;
         db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -8,9 +8,10 @@ import { sessionCalls } from './calls/session.js';
 import { settingsCalls } from './calls/settings.js';
 import { syncCalls } from './calls/sync.js';
 import { tillCalls } from './calls/tills.js';
+import { planCalls } from './calls/plans.js';
 
 /** Every call the UI can make. Preload, ipcMain and the HTTP adapter all serve exactly this table. */
-export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls, tillCalls);
+export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls, tillCalls, planCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -21,6 +21,8 @@ export const APPROVES: readonly Role[] = ['branch_manager', 'administrator'];
 export const MANAGES_SYNC: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who runs the end-of-day: sees every till of the business day and marks the day closed. */
 export const CLOSES_DAYS: readonly Role[] = ['branch_manager', 'administrator'];
+/** Who finds accounts in arrears, makes, reschedules and cancels payment plans, and works their alerts. */
+export const MANAGES_PLANS: readonly Role[] = ['recovery_executive', 'branch_manager', 'administrator'];
 /** Who edits the counter's rules: payment modes, channels, overpayment limit, credit note validity. */
 export const ADMINISTERS: readonly Role[] = ['administrator'];
 /** Only an administrator may change a posted payment, and then only as a reversal plus a new payment. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_NUMBER_FORMATS, numberFormatProblem } from '../numbering/number-format.js';
+import { DEFAULT_PLAN_RULES, type PlanRules } from '../plans/plan.js';
 import { KES_DENOMINATIONS } from '../tills/denominations.js';
 
 /** Settings an administrator edits; the counter reads them on every call. */
@@ -52,6 +53,15 @@ export const counterSettingsSchema = z.object({
     /** A cash in or out above this needs a branch manager's approval. */
     cashMovementApprovalAbove: z.number().int().min(0),
   }),
+  /** Compliance thresholds and approval limits of payment plans (core/plans/plan.ts says what each means). */
+  plans: z.object({
+    graceDays: z.number().int().min(0).max(90),
+    missedAllowed: z.number().int().min(0).max(12),
+    approvalAboveAmount: z.number().int().min(0),
+    approvalAboveInstallments: z.number().int().min(1).max(120),
+    maxInstallments: z.number().int().min(1).max(120),
+    downPaymentAs: z.enum(['installment_zero', 'first_installment']),
+  }) satisfies z.ZodType<PlanRules>,
   printer: z.object({
     /** tcp://host:port of an ESC/POS network printer; empty means none configured. */
     address: z.string().regex(/^(tcp:\/\/[\w.-]+:\d{1,5})?$/, 'Printer address must look like tcp://192.168.1.50:9100'),
@@ -83,6 +93,7 @@ export const DEFAULT_SETTINGS: CounterSettings = {
   overpaymentLimit: 500000,
   creditNoteValidityMonths: 12,
   tills: { denominations: [...KES_DENOMINATIONS], blindCount: true, varianceTolerance: 1000, cashMovementApprovalAbove: 500000 },
+  plans: { ...DEFAULT_PLAN_RULES },
   printer: { address: '', paperWidth: 80 },
 };
 

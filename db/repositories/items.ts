@@ -2,6 +2,10 @@ import { cents } from '../../core/money.js';
 import { oldestDueFirst, type ItemKind, type PayableItem } from '../../core/accounts/account.js';
 import type { CounterDb } from '../connection.js';
 
+/** A rescheduled plan numbers its installments afresh: "PP-2026-T01-0001 v2 #1" is not version 1's #1. */
+const VERSION_MARK = `case when i.version > 1 then ' v' || i.version else '' end`;
+const VERSION_WORDS = `case when i.version > 1 then ' (version ' || i.version || ')' else '' end`;
+
 /**
  * Bills, service charges and installments as payable items. What is still
  * open on each is never stored: it is the sum of the item's ledger lines.
@@ -14,8 +18,9 @@ const ITEMS = `
   select 'service', s.id, s.consumer_id, s.description, s.charged_on, s.amount, s.charged_on, s.due_on
     from service_charges s
   union all
-  select 'installment', i.id, p.consumer_id, p.plan_number || ' #' || i.number, 'Installment ' || i.number || ' of ' || p.plan_number,
-         i.amount, p.created_at, i.due_on
+  select 'installment', i.id, p.consumer_id, p.plan_number || ${VERSION_MARK} || ' #' || i.number,
+         'Installment ' || i.number || ' of ' || p.plan_number || ${VERSION_WORDS},
+         i.amount, substr(p.created_at, 1, 10), i.due_on
     from installments i join payment_plans p on p.id = i.plan_id`;
 
 interface ItemRow {

@@ -39,7 +39,7 @@ export function seedDemo(store: Store, options: { hashPin: (pin: string) => stri
         charges.push({ consumerId: charge.consumerId, kind: 'service', id: charge.id, amount: charge.amount, on: charge.chargedOn, what: charge.description });
       }
       for (const { installments: planInstallments, ...plan } of account.paymentPlans) {
-        store.db.insert(paymentPlans).values(plan).run();
+        store.db.insert(paymentPlans).values({ ...plan, total: planInstallments.reduce((sum, i) => sum + i.amount, 0) }).run();
         for (const installment of planInstallments) {
           store.db.insert(installments).values({ ...installment, planId: plan.id }).run();
           charges.push({ consumerId: plan.consumerId, kind: 'installment', id: installment.id, amount: installment.amount, on: plan.createdAt, what: `Installment ${installment.number} of ${plan.planNumber} (arrears rescheduled)` });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { LedgerLineDraft } from '../../core/ledger/ledger-line.js';
 import { cents } from '../../core/money.js';
 import type { PaymentRecord } from '../../core/payments/payment-record.js';
+import { PLAN_STATUSES } from '../../core/plans/plan.js';
 import type { CounterSettings } from '../../core/settings/settings.js';
 import {
   billDescription,
@@ -98,8 +99,9 @@ function pageApplier(store: Store): PageApplier {
   const insertServiceCharge = sqlite.prepare<[string, string, string, number, string, string]>(
     'insert into service_charges (id, consumer_id, description, amount, charged_on, due_on) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
   );
-  const insertPlan = sqlite.prepare<[string, string, string, string, string]>(
-    'insert into payment_plans (id, plan_number, consumer_id, status, created_at) values (?, ?, ?, ?, ?) on conflict (id) do nothing',
+  // A plan the counter made comes back down with the same id and is left as it is: its installments are charged once.
+  const insertPlan = sqlite.prepare<[string, string, string, string, string, number]>(
+    'insert into payment_plans (id, plan_number, consumer_id, status, created_at, total) values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing',
   );
   const insertInstallment = sqlite.prepare<[string, string, number, number, string]>('insert into installments (id, plan_id, number, amount, due_on) values (?, ?, ?, ?, ?)');
   const storedOnline = sqlite.prepare<[string], { source: string; allocated: number }>(
@@ -175,7 +177,10 @@ function pageApplier(store: Store): PageApplier {
             const d = change.data;
             // Stored as a day: the counter reads it as the issue day of the plan's installments.
             const issuedOn = utcDay(d.createdAt);
-            if (insertPlan.run(d.id, d.planNumber, d.consumerId, d.status, issuedOn).changes === 0) return false;
+            // The centre's own words for a status become on track until the compliance review judges the plan.
+            const status = (PLAN_STATUSES as readonly string[]).includes(d.status) ? d.status : 'on_track';
+            const total = d.installments.reduce((sum, i) => sum + i.amount, 0);
+            if (insertPlan.run(d.id, d.planNumber, d.consumerId, status, issuedOn, total).changes === 0) return false;
             for (const i of d.installments) {
               insertInstallment.run(i.id, d.id, i.number, i.amount, i.dueOn);
               lines.push(chargeLine(store.newId(), { consumerId: d.consumerId, kind: 'installment', itemId: i.id, amount: i.amount, description: installmentDescription(i.number, d.planNumber), issuedOn }));

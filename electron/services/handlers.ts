@@ -7,10 +7,13 @@ import { documentHandlers } from './document-handlers.js';
 import { sessionHandlers } from './session-handlers.js';
 import { syncHandlers } from './sync-handlers.js';
 import { tillHandlers } from './till-handlers.js';
+import { planHandlers } from './plan-handlers.js';
+import { withPlanReviews, type PlanReview } from './plan-review.js';
+import { recoveryHandlers } from './recovery-handlers.js';
 
 /** Every call of the contract, bound to its service; the type makes a missing one a compile error. */
-export function createHandlers(context: ServiceContext): Handlers {
-  return {
+export function createHandlers(context: ServiceContext, planReview: PlanReview): Handlers {
+  const handlers: Handlers = {
     ...sessionHandlers(context),
     ...accountHandlers(context),
     ...paymentHandlers(context),
@@ -18,5 +21,8 @@ export function createHandlers(context: ServiceContext): Handlers {
     ...documentHandlers(context),
     ...syncHandlers(context),
     ...tillHandlers(context),
+    ...planHandlers(context),
+    ...recoveryHandlers(context),
   };
+  return withPlanReviews(handlers, planReview, context.store);
 }

@@ -15,6 +15,7 @@ const WORDS: Record<Printable, { noun: string; kept: string }> = {
   reversal_slip: { noun: 'reversal slip', kept: 'The reversal is recorded; only the paper is missing.' },
   x_report: { noun: 'X report', kept: 'The till is as it was; only the paper is missing.' },
   z_report: { noun: 'Z report', kept: "The till's close is recorded; only the paper is missing." },
+  plan_agreement: { noun: 'agreement', kept: 'The plan is recorded; only the paper is missing.' },
 };
 type Busy = 'print' | 'retry' | 'pdf' | null;
 

@@ -32,6 +32,10 @@ const APP_TABLES = [
   'payment_plans',
   'payment_reversals',
   'payments',
+  'plan_alerts',
+  'plan_covers',
+  'plan_lines',
+  'plan_versions',
   'print_jobs',
   'service_charges',
   'settings',
@@ -80,8 +84,9 @@ describe('first start on an empty data folder', () => {
     for (const entry of journal()) {
       for (const match of readFileSync(join(MIGRATIONS, `${entry.tag}.sql`), 'utf8').matchAll(/CREATE TRIGGER\s+`?(\w+)`?/gi)) declared.add(match[1]!);
     }
-    // 19 up to 0007; 0008 adds eight: till lines and sessions final, no payment into a till that is not open, a closed day stays closed.
-    expect(declared.size).toBe(27);
+    // 19 up to 0007; 0008 adds eight: till lines and sessions final, no payment into a till that is not open, a closed day stays closed;
+    // 0009 adds six: plan lines, versions and covers are written once.
+    expect(declared.size).toBe(33);
     expect(names('trigger')).toEqual([...declared].sort());
   });
 
@@ -212,6 +217,32 @@ describe('upgrading a database from an older version', () => {
       expect(() => db.$client.prepare(`update outbox set amount = 1 where id = 'o1'`).run()).toThrow(/cannot be edited/);
       expect(() => db.$client.prepare(`delete from outbox where id = 'o1'`).run()).toThrow(/never deleted/);
       db.$client.prepare(`update outbox set state = 'sent', outcome = 'accepted' where id = 'o1'`).run();
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('gives plans brought down before plans were made here a status the counter knows and their total', () => {
+    const { old, file } = databaseBefore('0009_plans');
+    old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
+              values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
+    old.exec(`insert into payment_plans (id, plan_number, consumer_id, status, created_at) values
+              ('p1', 'PP-2025-0001', 'c1', 'active', '2025-01-01'), ('p2', 'PP-2025-0002', 'c1', 'completed', '2025-01-01')`);
+    old.exec(`insert into installments (id, plan_id, number, amount, due_on) values
+              ('i1', 'p1', 1, 1500, '2025-02-01'), ('i2', 'p1', 2, 1550, '2025-03-01'), ('i3', 'p2', 1, 700, '2025-02-01')`);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.$client.prepare('select id, status, total, version, frequency, source, hold_since as holdSince from payment_plans order by id').all()).toEqual([
+        { id: 'p1', status: 'on_track', total: 3050, version: 1, frequency: 'monthly', source: 'centre', holdSince: null },
+        { id: 'p2', status: 'completed', total: 700, version: 1, frequency: 'monthly', source: 'centre', holdSince: null },
+      ]);
+      expect(db.$client.prepare('select id, version from installments order by id').all()).toEqual([
+        { id: 'i1', version: 1 },
+        { id: 'i2', version: 1 },
+        { id: 'i3', version: 1 },
+      ]);
     } finally {
       db.$client.close();
     }
