@@ -23,6 +23,13 @@ const syncedDir = mkdtempSync(join(tmpdir(), 'counter-synced-e2e-'));
  */
 const TILLS_PORT = 4396;
 const tillsDir = mkdtempSync(join(tmpdir(), 'counter-tills-e2e-'));
+/**
+ * A counter of its own for the payment plans spec (tests/e2e/plans.spec.ts),
+ * on a test clock the spec moves forward past due dates and grace
+ * (electron/test-clock.ts), which would put the other specs' days out.
+ */
+const PLANS_PORT = 4395;
+const plansDir = mkdtempSync(join(tmpdir(), 'counter-plans-e2e-'));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -78,6 +85,15 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: { COUNTER_DATA_DIR: tillsDir, COUNTER_PORT: String(TILLS_PORT), COUNTER_DEMO: '1' },
+    },
+    {
+      command: 'node dist/electron/browser-mode.mjs',
+      url: `http://127.0.0.1:${PLANS_PORT}`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { COUNTER_DATA_DIR: plansDir, COUNTER_PORT: String(PLANS_PORT), COUNTER_DEMO: '1', COUNTER_TEST_CLOCK: '1' },
     },
   ],
 });

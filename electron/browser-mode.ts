@@ -4,7 +4,8 @@ import type { Dispatch } from '../core/api/dispatch.js';
 import { openBackend, type Backend } from './backend.js';
 import { platformDataDir } from './config.js';
 import { startHttpServer } from './http/server.js';
-import { planBrowserMode, type BrowserModePlan } from './launch-plan.js';
+import { envFlag, planBrowserMode, type BrowserModePlan } from './launch-plan.js';
+import { createTestClock, withTestClock } from './test-clock.js';
 
 /**
  * Counter without Electron: the same backend behind the loopback HTTP adapter,
@@ -23,14 +24,17 @@ const REPEAT_SIGNAL_MS = 1000;
 
 async function main(): Promise<void> {
   const plan = planOrExit();
+  // Only a test counter (COUNTER_TEST_CLOCK=1) runs on a clock that tests move; any other runs on the real one.
+  const testClock = envFlag(process.env, 'COUNTER_TEST_CLOCK', false) ? createTestClock() : null;
   // Listen first, so a busy port is reported before the data folder is touched.
   // No request is served before the backend is open: it opens synchronously
   // right after listen() resolves, before the event loop takes a connection.
   let backend: Backend | null = null;
-  const dispatch: Dispatch = (name, input, token) => {
+  const toBackend: Dispatch = (name, input, token) => {
     if (!backend) return Promise.resolve({ ok: false, error: { code: 'UNAVAILABLE', message: 'Counter is still starting' } });
     return backend.dispatch(name, input, token);
   };
+  const dispatch = testClock ? withTestClock(toBackend, testClock) : toBackend;
 
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
       demo: plan.demo,
       printerAddress: plan.printerAddress,
       central: plan.central,
+      ...(testClock ? { clock: testClock.now } : {}),
       log: (message) => console.error(`[counter] ${message}`),
     });
   } catch (error) {
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
 
   console.log(`Counter is running in browser mode at ${server.url}`);
   console.log(`Data folder: ${plan.dataDir}${plan.demo ? ' (demo data)' : ''}`);
+  if (testClock) console.error('[counter] test clock on: POST /api/_test/clock {"days": n} moves it forward');
 
   let stoppingSince = 0;
   const stop = (signal: NodeJS.Signals) => {

@@ -3,13 +3,19 @@ import { useEffect } from 'react';
 import { AppFrame } from './components/app-frame.js';
 import { ErrorAlert } from './components/error-alert.js';
 import { AccountScreen } from './screens/account-screen.js';
+import { CollectionReportScreen } from './screens/collection-report-screen.js';
 import { CreditNoteScreen } from './screens/credit-note-screen.js';
 import { DashboardScreen } from './screens/dashboard-screen.js';
 import { EndOfDayScreen } from './screens/end-of-day-screen.js';
 import { LoginScreen } from './screens/login-screen.js';
 import { PaymentFormScreen } from './screens/payment-form-screen.js';
 import { PaymentModesScreen } from './screens/payment-modes-screen.js';
+import { PlanAlertsScreen } from './screens/plan-alerts-screen.js';
+import { PlanNewScreen } from './screens/plan-new-screen.js';
+import { PlanScreen } from './screens/plan-screen.js';
+import { PlanSettingsScreen } from './screens/plan-settings-screen.js';
 import { ReceiptScreen } from './screens/receipt-screen.js';
+import { RecoveryScreen } from './screens/recovery-screen.js';
 import { ReviewScreen } from './screens/review-screen.js';
 import { SyncScreen } from './screens/sync-screen.js';
 import { TillScreen } from './screens/till-screen.js';
@@ -75,5 +81,17 @@ function CurrentScreen() {
       return <TillScreen />;
     case 'end-of-day':
       return <EndOfDayScreen />;
+    case 'recovery':
+      return <RecoveryScreen />;
+    case 'plan':
+      return <PlanScreen key={route.planId} planId={route.planId} />;
+    case 'plan-new':
+      return <PlanNewScreen key={route.consumerId} consumerId={route.consumerId} />;
+    case 'plan-alerts':
+      return <PlanAlertsScreen />;
+    case 'collection-report':
+      return <CollectionReportScreen />;
+    case 'plan-settings':
+      return <PlanSettingsScreen />;
   }
 }

@@ -4,6 +4,7 @@ import { ConsumerDetails } from '../components/consumer-details.js';
 import { ErrorAlert } from '../components/error-alert.js';
 import { Loading } from '../components/loading.js';
 import { PayableItemsTable } from '../components/payable-items-table.js';
+import { AccountPlans } from '../components/plans/account-plans.js';
 import { RecentPaymentsTable } from '../components/recent-payments.js';
 import { useCall } from '../hooks/use-call.js';
 import { go } from '../state/router.js';
@@ -43,6 +44,7 @@ export function AccountScreen({ consumerId }: { consumerId: string }) {
               </Group>
             </Stack>
           </Paper>
+          <AccountPlans consumerId={consumerId} />
           <Paper withBorder p="lg">
             <Tabs defaultValue="bills">
               <Tabs.List>

@@ -12,7 +12,13 @@ export type Route =
   | { name: 'till-settings' }
   | { name: 'sync' }
   | { name: 'till' }
-  | { name: 'end-of-day' };
+  | { name: 'end-of-day' }
+  | { name: 'recovery' }
+  | { name: 'plan'; planId: string }
+  | { name: 'plan-new'; consumerId: string }
+  | { name: 'plan-alerts' }
+  | { name: 'collection-report' }
+  | { name: 'plan-settings' };
 
 interface RouterState {
   route: Route;

@@ -56,3 +56,15 @@ async function send<N extends CallName>(request: APIRequestContext, token: strin
 
 /** The terminal's calendar day, which is how the backend reads a payment date. */
 export const today = () => dayjs().format('YYYY-MM-DD');
+
+/**
+ * Moves the counter's clock `days` days forward: only a counter started with
+ * COUNTER_TEST_CLOCK=1 (the plans spec's own, playwright.config.ts) answers.
+ * The backend reviews its payment plans on the first call of the new day.
+ */
+export async function moveClock(request: APIRequestContext, days: number): Promise<string> {
+  const response = await request.post('/api/_test/clock', { data: { days } });
+  const result = (await response.json()) as Result<{ now: string }>;
+  if (!result.ok) throw new Error(`the clock did not move: ${result.error.message}`);
+  return result.value.now;
+}
