@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { CallOutput } from '../../core/api/contract.js';
 import { ErrorAlert } from '../components/error-alert.js';
@@ -10,7 +10,7 @@ import { today } from '../payments/draft.js';
 import { downloadCsv } from '../plans/download-csv.js';
 import { collectionCsv, collectionFileName } from '../plans/exports.js';
 import { monthOf } from '../plans/period.js';
-import { go } from '../state/router.js';
+import { PlanNumberLink } from '../components/plans/plan-number-link.js';
 
 type Report = CallOutput<'plan-collection-report'>;
 
@@ -102,9 +102,7 @@ function ReportBody({ report }: { report: Report }) {
                 {report.plans.map((plan) => (
                   <Table.Tr key={plan.id}>
                     <Table.Td>
-                      <Anchor component="button" type="button" ff="monospace" onClick={() => go({ name: 'plan', planId: plan.id })}>
-                        {plan.number}
-                      </Anchor>
+                      <PlanNumberLink planId={plan.id} number={plan.number} />
                     </Table.Td>
                     <Table.Td>
                       {plan.consumerName}{' '}

@@ -10,6 +10,7 @@ import { usePlanAlerts } from '../state/plans.js';
 import { go } from '../state/router.js';
 import { useLoadedSettings } from '../state/settings.js';
 import { clockTime } from '../sync/words.js';
+import { PlanNumberLink } from '../components/plans/plan-number-link.js';
 
 type PlanAlert = CallOutput<'plan-alerts'>['alerts'][number];
 
@@ -74,9 +75,7 @@ function AlertItem({ alert, onAcknowledge }: { alert: PlanAlert; onAcknowledge()
             <Badge color={broken ? 'red' : 'yellow'} variant="light">
               {ALERT_KIND_LABELS[alert.kind]}
             </Badge>
-            <Anchor component="button" type="button" ff="monospace" onClick={() => go({ name: 'plan', planId: alert.planId })}>
-              {alert.planNumber}
-            </Anchor>
+            <PlanNumberLink planId={alert.planId} number={alert.planNumber} />
             <Anchor component="button" type="button" onClick={() => go({ name: 'account', consumerId: alert.consumerId })}>
               {alert.consumerName} · {alert.accountNumber}
             </Anchor>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { MANAGES_PLANS } from '../../../core/auth/roles.js';
 import { useCall } from '../../hooks/use-call.js';
 import { useFormat } from '../../hooks/use-format.js';
@@ -8,6 +8,7 @@ import { useSession } from '../../state/session.js';
 import { ErrorAlert } from '../error-alert.js';
 import { Loading } from '../loading.js';
 import { HoldBadge, PlanStatusBadge } from './plan-badges.js';
+import { PlanNumberLink } from './plan-number-link.js';
 
 /** The account's payment plans, newest first, each with where it stands and whether it holds the account from disconnection. */
 export function AccountPlans({ consumerId }: { consumerId: string }) {
@@ -47,9 +48,7 @@ export function AccountPlans({ consumerId }: { consumerId: string }) {
               {plans.value.map((plan) => (
                 <Table.Tr key={plan.id}>
                   <Table.Td>
-                    <Anchor component="button" type="button" ff="monospace" onClick={() => go({ name: 'plan', planId: plan.id })}>
-                      {plan.number}
-                    </Anchor>
+                    <PlanNumberLink planId={plan.id} number={plan.number} />
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6}>
