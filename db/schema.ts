@@ -21,16 +21,21 @@ export const settings = sqliteTable('settings', {
   value: text('value').notNull(),
 });
 
-export const consumers = sqliteTable('consumers', {
-  id: text('id').primaryKey(),
-  accountNumber: text('account_number').notNull().unique(),
-  name: text('name').notNull(),
-  serviceAddress: text('service_address').notNull(),
-  phone: text('phone').notNull(),
-  email: text('email').notNull(),
-  status: text('status').notNull(),
-  type: text('type').notNull(),
-});
+export const consumers = sqliteTable(
+  'consumers',
+  {
+    id: text('id').primaryKey(),
+    accountNumber: text('account_number').notNull().unique(),
+    name: text('name').notNull(),
+    serviceAddress: text('service_address').notNull(),
+    phone: text('phone').notNull(),
+    email: text('email').notNull(),
+    status: text('status').notNull(),
+    type: text('type').notNull(),
+  },
+  // The payments workspace lists payments by consumer name (0011).
+  (t) => [index('consumers_name').on(t.name, t.id)],
+);
 
 export const bills = sqliteTable(
   'bills',
@@ -215,6 +220,13 @@ export const payments = sqliteTable(
     index('payments_recorded_at').on(t.recordedAt),
     // A proof of payment (M-PESA code, card approval, bank reference) pays once.
     uniqueIndex('payments_method_reference').on(t.method, t.reference).where(sql`reference is not null`),
+    // The payments workspace (db/repositories/payment-search.ts): one index per sort order, each
+    // carrying the columns filtered on, so a page walks its index and reads only the rows it keeps;
+    // by consumer, the index counts a search's matches without reading a payment.
+    index('payments_by_date').on(t.paymentDate, t.recordedAt, t.consumerId, t.status, t.method, t.type, t.channel),
+    index('payments_consumer_date').on(t.consumerId, t.paymentDate, t.recordedAt, t.amount, t.status, t.method, t.type, t.channel),
+    index('payments_amount').on(t.amount, t.status, t.method, t.type, t.channel),
+    index('payments_receipt_order').on(sql`length(${t.receiptNumber})`, t.receiptNumber, t.status, t.method, t.type, t.channel),
   ],
 );
 
@@ -270,6 +282,37 @@ export const creditNotes = sqliteTable(
     approvedBy: text('approved_by').references(() => users.id),
   },
   (t) => [index('credit_notes_consumer').on(t.consumerId), index('credit_notes_payment').on(t.paymentId), index('credit_notes_expiry').on(t.expiresOn)],
+);
+
+/**
+ * What is left of each credit note and its status, kept by triggers on its
+ * ledger lines in the same statement (0011_workspace_search.sql), as
+ * creditUsageOf reads them, beside the note's fields the Credit Notes tab
+ * filters and sorts on: a filter over 100,000 notes is counted from one
+ * covering index, not from the ledger. Its rowid is its note's rowid.
+ * Always recomputable from the ledger, and checked against it.
+ */
+export const creditNoteBalances = sqliteTable(
+  'credit_note_balances',
+  {
+    noteRowid: integer('note_rowid').primaryKey(),
+    creditNoteId: text('credit_note_id').notNull(),
+    number: text('number').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    createdAt: text('created_at').notNull(),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    /** Minus the sum of the note's ledger lines, in cents. */
+    remaining: integer('remaining').notNull(),
+    /** active, applied, expired or cancelled. */
+    status: text('status').notNull(),
+  },
+  (t) => [
+    index('credit_note_balances_created').on(t.issuedOn, t.createdAt, t.status, t.reason, t.amount, t.remaining),
+    index('credit_note_balances_amount').on(t.amount, t.status, t.reason, t.issuedOn, t.remaining),
+    index('credit_note_balances_remaining').on(t.remaining, t.status, t.reason, t.issuedOn, t.amount),
+    index('credit_note_balances_number').on(sql`length(${t.number})`, t.number, t.status, t.reason, t.issuedOn, t.amount, t.remaining),
+  ],
 );
 
 /** A payment undone: the slip's number, why, and the manager who approved it. The money moves in ledger lines. */
@@ -455,4 +498,42 @@ export const branchTills = sqliteTable(
     summary: text('summary').notNull(),
   },
   (t) => [index('branch_tills_day').on(t.businessDate)],
+);
+
+/**
+ * Collections per day, kept by triggers on payments and their allocations
+ * (0010_workspace_figures.sql), so the KPI header and the charts read a few
+ * hundred rows instead of years of payments, and stay right under reversals,
+ * verification and backdating whatever writes them. Every status is kept, so
+ * a filter without a search can be counted here too.
+ */
+export const dailyCollections = sqliteTable(
+  'daily_collections',
+  {
+    paymentDate: text('payment_date').notNull(),
+    method: text('method').notNull(),
+    channel: text('channel').notNull(),
+    type: text('type').notNull(),
+    status: text('status').notNull(),
+    /** Cents and number of the payments. */
+    amount: integer('amount').notNull(),
+    count: integer('count').notNull(),
+    /** Days from each paid item's issue to the payment, summed over the allocations, and how many allocations: the average collection time. */
+    allocationDays: integer('allocation_days').notNull(),
+    allocationCount: integer('allocation_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paymentDate, t.method, t.channel, t.type, t.status] })],
+);
+
+/** What falls due per day (bills and service charges), kept by triggers: the collection rate's denominator. */
+export const dailyDues = sqliteTable(
+  'daily_dues',
+  {
+    dueOn: text('due_on').notNull(),
+    /** bill or service. */
+    itemKind: text('item_kind').notNull(),
+    amount: integer('amount').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dueOn, t.itemKind] })],
 );

@@ -19,6 +19,7 @@ import { syncReviewsRepository } from './repositories/sync-reviews.js';
 import { syncStateRepository } from './repositories/sync-state.js';
 import { branchTillsRepository, businessDaysRepository, tillsRepository } from './repositories/tills.js';
 import { usersRepository } from './repositories/users.js';
+import { workspaceFiguresRepository } from './repositories/workspace-figures.js';
 
 /** Every repository over one connection, and the transaction that use cases run in. */
 export function createStore(db: CounterDb) {
@@ -44,6 +45,7 @@ export function createStore(db: CounterDb) {
     plans: plansRepository(db),
     planAlerts: planAlertsRepository(db),
     recovery: recoveryRepository(db),
+    workspaceFigures: workspaceFiguresRepository(db),
     ...journal,
     newId,
     /**

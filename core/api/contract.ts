@@ -9,9 +9,10 @@ import { settingsCalls } from './calls/settings.js';
 import { syncCalls } from './calls/sync.js';
 import { tillCalls } from './calls/tills.js';
 import { planCalls } from './calls/plans.js';
+import { workspaceCalls } from './calls/workspace.js';
 
 /** Every call the UI can make. Preload, ipcMain and the HTTP adapter all serve exactly this table. */
-export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls, tillCalls, planCalls);
+export const contract = mergeCalls(sessionCalls, consumerCalls, settingsCalls, paymentCalls, creditNoteCalls, documentCalls, syncCalls, tillCalls, planCalls, workspaceCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

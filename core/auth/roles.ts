@@ -23,6 +23,8 @@ export const MANAGES_SYNC: readonly Role[] = ['branch_manager', 'administrator']
 export const CLOSES_DAYS: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who finds accounts in arrears, makes, reschedules and cancels payment plans, and works their alerts. */
 export const MANAGES_PLANS: readonly Role[] = ['recovery_executive', 'branch_manager', 'administrator'];
+/** Who reads the payments workspace: the month's KPIs, every payment and credit note, exports. */
+export const VIEWS_WORKSPACE: readonly Role[] = ['branch_manager', 'administrator'];
 /** Who edits the counter's rules: payment modes, channels, overpayment limit, credit note validity. */
 export const ADMINISTERS: readonly Role[] = ['administrator'];
 /** Only an administrator may change a posted payment, and then only as a reversal plus a new payment. */

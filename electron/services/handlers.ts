@@ -10,6 +10,7 @@ import { tillHandlers } from './till-handlers.js';
 import { planHandlers } from './plan-handlers.js';
 import { withPlanReviews, type PlanReview } from './plan-review.js';
 import { recoveryHandlers } from './recovery-handlers.js';
+import { workspaceHandlers } from './workspace-handlers.js';
 
 /** Every call of the contract, bound to its service; the type makes a missing one a compile error. */
 export function createHandlers(context: ServiceContext, planReview: PlanReview): Handlers {
@@ -23,6 +24,7 @@ export function createHandlers(context: ServiceContext, planReview: PlanReview):
     ...tillHandlers(context),
     ...planHandlers(context),
     ...recoveryHandlers(context),
+    ...workspaceHandlers(context),
   };
   return withPlanReviews(handlers, planReview, context.store);
 }

@@ -13,7 +13,7 @@ type JournalEntry = { idx: number; when: number; tag: string };
 const MIGRATIONS = migrationsFolder();
 const journal = (): JournalEntry[] => (JSON.parse(readFileSync(join(MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] }).entries;
 
-/** Every table the app reads or writes (the FTS shadow tables of consumers_search come with it). */
+/** Every table the app reads or writes (the shadow tables of the full-text indexes come with them). */
 const APP_TABLES = [
   'audit_entries',
   'bills',
@@ -22,7 +22,11 @@ const APP_TABLES = [
   'consumer_balances',
   'consumers',
   'consumers_search',
+  'credit_note_balances',
   'credit_notes',
+  'credit_notes_numbers',
+  'daily_collections',
+  'daily_dues',
   'installments',
   'ledger_lines',
   'mpesa_confirmations',
@@ -32,6 +36,7 @@ const APP_TABLES = [
   'payment_plans',
   'payment_reversals',
   'payments',
+  'payments_receipts',
   'plan_alerts',
   'plan_covers',
   'plan_lines',
@@ -73,7 +78,7 @@ describe('first start on an empty data folder', () => {
 
   it('creates every table the app uses and nothing else', () => {
     backend = openBackend({ dataDir: dir, demo: false });
-    const tables = names('table').filter((name) => !name.startsWith('sqlite_') && name !== '__drizzle_migrations' && !/^consumers_search_(config|data|docsize|idx)$/.test(name));
+    const tables = names('table').filter((name) => !name.startsWith('sqlite_') && name !== '__drizzle_migrations' && !/^(consumers_search|payments_receipts|credit_notes_numbers)_(config|data|docsize|idx)$/.test(name));
     expect(tables).toEqual(APP_TABLES);
     expect(names('table')).toContain('__drizzle_migrations');
   });
@@ -85,8 +90,10 @@ describe('first start on an empty data folder', () => {
       for (const match of readFileSync(join(MIGRATIONS, `${entry.tag}.sql`), 'utf8').matchAll(/CREATE TRIGGER\s+`?(\w+)`?/gi)) declared.add(match[1]!);
     }
     // 19 up to 0007; 0008 adds eight: till lines and sessions final, no payment into a till that is not open, a closed day stays closed;
-    // 0009 adds six: plan lines, versions and covers are written once.
-    expect(declared.size).toBe(33);
+    // 0009 adds six: plan lines, versions and covers are written once;
+    // 0010 adds nine: the daily collections and dues follow payments, allocations, bills and service charges;
+    // 0011 adds five: receipt and credit note numbers indexed, each note's balance follows its ledger lines and stays.
+    expect(declared.size).toBe(47);
     expect(names('trigger')).toEqual([...declared].sort());
   });
 
@@ -217,6 +224,91 @@ describe('upgrading a database from an older version', () => {
       expect(() => db.$client.prepare(`update outbox set amount = 1 where id = 'o1'`).run()).toThrow(/cannot be edited/);
       expect(() => db.$client.prepare(`delete from outbox where id = 'o1'`).run()).toThrow(/never deleted/);
       db.$client.prepare(`update outbox set state = 'sent', outcome = 'accepted' where id = 'o1'`).run();
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('fills the daily collections and dues from the payments, bills and service charges already stored', () => {
+    const { old, file } = databaseBefore('0010_workspace_figures');
+    old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
+              values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
+    old.exec(`insert into users (id, username, display_name, role, pin_hash, created_at) values ('u1', 'jane', 'Jane', 'cashier', 'x', '2025-01-01T00:00:00.000Z')`);
+    old.exec(`insert into bills (id, consumer_id, invoice_number, period, amount, issued_on, due_on) values
+              ('b1', 'c1', 'INV-1', 'Mar 2025', 10000, '2025-03-01', '2025-03-20'), ('b2', 'c1', 'INV-2', 'Apr 2025', 12000, '2025-04-01', '2025-04-20')`);
+    old.exec(`insert into service_charges (id, consumer_id, description, amount, charged_on, due_on) values ('s1', 'c1', 'Reconnection fee', 1500, '2025-04-05', '2025-04-20')`);
+    old.exec(`insert into payment_plans (id, plan_number, consumer_id, status, created_at) values ('pp1', 'PP-2025-0001', 'c1', 'on_track', '2025-04-02')`);
+    old.exec(`insert into installments (id, plan_id, number, amount, due_on) values ('i1', 'pp1', 1, 2000, '2025-05-02')`);
+    const payment = (id: string, amount: number, status: string, date: string) =>
+      old.exec(`insert into payments (id, payment_number, transaction_number, receipt_number, consumer_id, type, channel, method, amount, status, verification, payment_date, recorded_at, recorded_by, terminal_code)
+                values ('${id}', 'PAY-${id}', 'TXN-${id}', 'R-${id}', 'c1', 'bill', 'walk_in', 'cash', ${amount}, '${status}', 'verified', '${date}', '${date}T10:00:00.000Z', 'u1', 'T01')`);
+    payment('p1', 10000, 'posted', '2025-04-10');
+    payment('p2', 13500, 'posted', '2025-04-10');
+    payment('p3', 12000, 'reversed', '2025-04-10');
+    payment('p4', 2000, 'posted', '2025-04-12');
+    old.exec(`insert into payment_allocations (id, payment_id, position, item_kind, item_id, amount, open_before) values
+              ('a1', 'p1', 1, 'bill', 'b1', 10000, 10000),
+              ('a2', 'p2', 1, 'bill', 'b2', 12000, 12000), ('a3', 'p2', 2, 'service', 's1', 1500, 1500),
+              ('a4', 'p3', 1, 'bill', 'b2', 12000, 12000),
+              ('a5', 'p4', 1, 'installment', 'i1', 2000, 2000)`);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      // p1 waited 40 days for b1; p2 9 days for b2 and 5 for s1; p4 10 days from the plan's creation.
+      expect(db.$client.prepare('select payment_date as day, status, amount, count, allocation_days as days, allocation_count as allocations from daily_collections order by day, status').all()).toEqual([
+        { day: '2025-04-10', status: 'posted', amount: 23500, count: 2, days: 54, allocations: 3 },
+        { day: '2025-04-10', status: 'reversed', amount: 12000, count: 1, days: 9, allocations: 1 },
+        { day: '2025-04-12', status: 'posted', amount: 2000, count: 1, days: 10, allocations: 1 },
+      ]);
+      expect(db.$client.prepare('select due_on as day, item_kind as kind, amount, count from daily_dues order by day, kind').all()).toEqual([
+        { day: '2025-03-20', kind: 'bill', amount: 10000, count: 1 },
+        { day: '2025-04-20', kind: 'bill', amount: 12000, count: 1 },
+        { day: '2025-04-20', kind: 'service', amount: 1500, count: 1 },
+      ]);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('fills each credit note balance from its ledger lines, and the number indexes from the receipts and notes already stored', () => {
+    const { old, file } = databaseBefore('0011_workspace_search');
+    old.exec(`insert into consumers (id, account_number, name, service_address, phone, email, status, type)
+              values ('c1', 'WU-90001', 'Old Customer', '1 Old Road', '0700', 'old@example.com', 'active', 'Residential')`);
+    old.exec(`insert into users (id, username, display_name, role, pin_hash, created_at) values ('u1', 'jane', 'Jane', 'cashier', 'x', '2025-01-01T00:00:00.000Z')`);
+    old.exec(`insert into payments (id, payment_number, transaction_number, receipt_number, consumer_id, type, channel, method, amount, status, verification, payment_date, recorded_at, recorded_by, terminal_code)
+              values ('p1', 'PAY-1', 'TXN-1', 'R-T01-5001', 'c1', 'bill', 'walk_in', 'cash', 10000, 'posted', 'verified', '2025-04-10', '2025-04-10T10:00:00.000Z', 'u1', 'T01')`);
+    const note = (id: string, amount: number) =>
+      old.exec(`insert into credit_notes (id, number, consumer_id, payment_id, amount, reason, issued_on, expires_on, created_at, created_by)
+                values ('${id}', 'CN-T01-${id}', 'c1', 'p1', ${amount}, 'overpayment', '2025-04-10', '2026-04-10', '2025-04-10T10:00:00.000Z', 'u1')`);
+    let seq = 0;
+    const line = (note: string, kind: string, amount: number) =>
+      old.exec(`insert into ledger_lines (id, consumer_id, entry_kind, item_kind, item_id, amount, description, created_at, created_by, prev_hash, hash)
+                values ('l${++seq}', 'c1', '${kind}', 'credit_note', '${note}', ${amount}, 'x', '2025-04-10T10:00:00.000Z', 'u1', 'h${seq - 1}', 'h${seq}')`);
+    note('00001', 450);
+    line('00001', 'credit_issued', -450);
+    note('00002', 300);
+    line('00002', 'credit_issued', -300);
+    line('00002', 'credit_applied', 100);
+    line('00002', 'credit_expired', 200);
+    note('00003', 500);
+    line('00003', 'credit_issued', -500);
+    line('00003', 'credit_applied', 500);
+    note('00004', 250);
+    line('00004', 'credit_issued', -250);
+    line('00004', 'reversal', 250);
+    old.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.$client.prepare('select credit_note_id as id, number, amount, remaining, status from credit_note_balances order by number').all()).toEqual([
+        { id: '00001', number: 'CN-T01-00001', amount: 450, remaining: 450, status: 'active' },
+        { id: '00002', number: 'CN-T01-00002', amount: 300, remaining: 0, status: 'expired' },
+        { id: '00003', number: 'CN-T01-00003', amount: 500, remaining: 0, status: 'applied' },
+        { id: '00004', number: 'CN-T01-00004', amount: 250, remaining: 0, status: 'cancelled' },
+      ]);
+      expect(db.$client.prepare("select rowid from payments_receipts where receipt_number like '%5001%'").pluck().all()).toHaveLength(1);
+      expect(db.$client.prepare("select rowid from credit_notes_numbers where number like '%00003%'").pluck().all()).toHaveLength(1);
     } finally {
       db.$client.close();
     }
