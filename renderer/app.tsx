@@ -20,6 +20,7 @@ import { ReviewScreen } from './screens/review-screen.js';
 import { SyncScreen } from './screens/sync-screen.js';
 import { TillScreen } from './screens/till-screen.js';
 import { TillSettingsScreen } from './screens/till-settings-screen.js';
+import { WorkspaceScreen } from './screens/workspace-screen.js';
 import { useRouter } from './state/router.js';
 import { useSession } from './state/session.js';
 import { useSettings } from './state/settings.js';
@@ -93,5 +94,7 @@ function CurrentScreen() {
       return <CollectionReportScreen />;
     case 'plan-settings':
       return <PlanSettingsScreen />;
+    case 'workspace':
+      return <WorkspaceScreen />;
   }
 }

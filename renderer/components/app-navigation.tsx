@@ -1,10 +1,11 @@
 import { Button, Group } from '@mantine/core';
-import { ADMINISTERS, CLOSES_DAYS, EVERY_ROLE, MANAGES_PLANS, TAKES_PAYMENTS, type Role } from '../../core/auth/roles.js';
+import { ADMINISTERS, CLOSES_DAYS, EVERY_ROLE, MANAGES_PLANS, TAKES_PAYMENTS, VIEWS_WORKSPACE, type Role } from '../../core/auth/roles.js';
 import { go, useRouter, type Route } from '../state/router.js';
 import { PlanAlertCount } from './plans/plan-alert-count.js';
 
 const PLACES: Array<{ label: string; route: Route; roles: readonly Role[] }> = [
   { label: 'Dashboard', route: { name: 'dashboard' }, roles: EVERY_ROLE },
+  { label: 'Payments', route: { name: 'workspace' }, roles: VIEWS_WORKSPACE },
   { label: 'Till', route: { name: 'till' }, roles: TAKES_PAYMENTS },
   { label: 'End of day', route: { name: 'end-of-day' }, roles: CLOSES_DAYS },
   { label: 'Payment modes', route: { name: 'payment-modes' }, roles: ADMINISTERS },

@@ -68,3 +68,27 @@ export async function moveClock(request: APIRequestContext, days: number): Promi
   if (!result.ok) throw new Error(`the clock did not move: ${result.error.message}`);
   return result.value.now;
 }
+
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/**
+ * Records a payment of `amountPaid` on the consumer's oldest open bill
+ * through the API, as the counter would, dated today: known data for a test
+ * that reads payments back. Answers the payment's details.
+ */
+export async function payOldestBill(api: Api, accountNumber: string, { method, amountPaid, reference }: { method: 'cash' | 'mpesa'; amountPaid: string; reference?: string }) {
+  const account = await api.account(accountNumber);
+  const bill = account.bills.find((b) => b.open > 0);
+  if (!bill) throw new Error(`${accountNumber} has no open bill`);
+  return api.call('payment-record', {
+    id: uuidv7(),
+    consumerId: account.consumer.id,
+    type: 'bill',
+    itemIds: [bill.id],
+    method,
+    channel: 'walk_in',
+    amountPaid,
+    ...(method === 'cash' ? { amountReceived: amountPaid } : { reference }),
+    paymentDate: today(),
+  });
+}
