@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { hashOf, routeFromHash } from '../workspace/route-hash.js';
+import { hashOf, routeFromHash } from './route-hash.js';
 import type { WorkspaceView } from '../workspace/view.js';
 
 /** The screens after login; the review reads what it shows from the payment draft. */

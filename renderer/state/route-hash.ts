@@ -1,5 +1,5 @@
-import type { Route } from '../state/router.js';
-import { decodeView, encodeView } from './view.js';
+import type { Route } from './router.js';
+import { decodeView, encodeView } from '../workspace/view.js';
 
 /**
  * Routes as the address's #hash ("#/receipt/<id>", "#/workspace?tab=credit-notes&cstatus=active"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hashOf, routeFromHash } from './route-hash.js';
-import { DEFAULT_VIEW, withPaymentFilters } from './view.js';
+import { DEFAULT_VIEW, withPaymentFilters } from '../workspace/view.js';
 
 describe('screens in the address', () => {
   it('write a screen with its record and read it back', () => {
