@@ -14,6 +14,12 @@
  * with 1,000,000 bills against a bare prepared insert of the same rows
  * (target: at least 0.5 of its rows/s). BENCH_SYNC=0 skips these (~2 min);
  * BENCH_CONSUMERS and BENCH_POSTINGS scale them.
+ *
+ * Then the payments workspace (workspace-bench.ts) on a generated branch
+ * history of five years, made once and cached: the KPI header (target: under
+ * 100 ms) and a first page of each tab under a search plus two filters
+ * (target: under 50 ms). BENCH_WORKSPACE=0 skips it; BENCH_WORKSPACE_SCALE
+ * scales the history (0.01 for a quick run).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +30,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { openBackend } from '../../electron/backend.js';
 import { addFiveBillAccounts } from './five-bill-accounts.js';
 import { benchDrain, benchFirstDownload } from './sync-bench.js';
+import { benchWorkspace } from './workspace-bench.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 400);
 const WARMUP = 30;
@@ -146,3 +153,5 @@ if (process.env.BENCH_SYNC !== '0') {
   );
   console.log(`ratio download/bare insert (rows/s): ${download.ratio.toFixed(2)} (target >= 0.5) ${download.ratio >= 0.5 ? 'MET' : 'MISSED'}`);
 }
+
+if (process.env.BENCH_WORKSPACE !== '0') await benchWorkspace();
