@@ -7,7 +7,7 @@ import { PlanStatusBadge } from '../components/plans/plan-badges.js';
 import { useCall } from '../hooks/use-call.js';
 import { useFormat } from '../hooks/use-format.js';
 import { today } from '../payments/draft.js';
-import { downloadCsv } from '../plans/download-csv.js';
+import { downloadCsv } from '../download.js';
 import { collectionCsv, collectionFileName } from '../plans/exports.js';
 import { monthOf } from '../plans/period.js';
 import { PlanNumberLink } from '../components/plans/plan-number-link.js';

@@ -10,7 +10,7 @@ import { Loading } from '../components/loading.js';
 import { DelinquentTable } from '../components/plans/delinquent-table.js';
 import { useCall } from '../hooks/use-call.js';
 import { today } from '../payments/draft.js';
-import { downloadCsv } from '../plans/download-csv.js';
+import { downloadCsv } from '../download.js';
 import { delinquentCsv, delinquentFileName } from '../plans/exports.js';
 import { EXPORT_LIMIT, PAGE_SIZE, filtered, pageOf, searchInput, shownRange, sortedBy, type PlanFilter } from '../plans/recovery.js';
 import { useRecoveryQuery } from '../state/plans.js';

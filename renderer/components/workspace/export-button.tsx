@@ -7,7 +7,7 @@ import { today } from '../../payments/draft.js';
 import { exportFileName, toSheet } from '../../workspace/export-rows.js';
 import { fetchAll } from '../../workspace/fetch-all.js';
 import { countText } from '../../workspace/paging.js';
-import { csvBlob, saveFile } from './save-file.js';
+import { downloadCsv, saveFile } from '../../download.js';
 
 type Format = 'csv' | 'xlsx';
 type FetchPage<Row> = (offset: number, limit: number) => Promise<Result<{ rows: Row[]; total: number }>>;
@@ -31,7 +31,8 @@ export function ExportButton<Row extends { id: string }>({ what, columns, fetchP
     const result = await fetchAll(fetchPage, { onProgress: (done, total) => setRunning((r) => r && { ...r, done, total }), cancelled: () => cancelled.current });
     if (result.status === 'done') {
       const fileName = exportFileName(what, today(), format);
-      saveFile(format === 'csv' ? csvBlob(toCsv(columns, result.rows)) : await excelBlob(columns, result.rows), fileName);
+      if (format === 'csv') downloadCsv(toCsv(columns, result.rows), fileName);
+      else saveFile(await excelBlob(columns, result.rows), fileName);
       notifications.show({ color: 'green', title: `Exported ${countText(result.rows.length)} ${noun}`, message: fileName });
     } else if (result.status === 'failed') {
       notifications.show({ color: 'red', title: `The ${noun} could not be exported`, message: result.error.message });
