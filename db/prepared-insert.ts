@@ -18,14 +18,14 @@ export function preparedInsert<T extends SQLiteTable>(
   const columns = Object.entries(getTableColumns(table)).filter(
     ([key, column]) => given.includes(key) || (!column.hasDefault && !(column.primary && column.columnType === 'SQLiteInteger')),
   );
-  const statement = db.$client.prepare(
-    `insert into "${getTableName(table)}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) values (${columns.map(([key]) => `@${key}`).join(', ')})`,
-  );
+  const statement = db.$client.prepare(`insert into "${getTableName(table)}" (${columns.map(([, column]) => `"${column.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+  // Bound by position from an array: an object of named values, built key by key, is slower to make and to bind.
+  const values: unknown[] = new Array(columns.length);
   return (row) => {
-    const values: Record<string, unknown> = {};
-    for (const [key, column] of columns) {
+    for (let i = 0; i < columns.length; i++) {
+      const [key, column] = columns[i]!;
       const value = (row as Record<string, unknown>)[key];
-      values[key] = value == null ? null : column.mapToDriverValue(value);
+      values[i] = value == null ? null : column.mapToDriverValue(value);
     }
     statement.run(values);
   };

@@ -215,9 +215,11 @@ export const payments = sqliteTable(
     tillSessionId: text('till_session_id'),
   },
   (t) => [
-    index('payments_consumer').on(t.consumerId, t.recordedAt),
+    // Every index here is written by every payment (0012): a consumer's payments are found through
+    // payments_consumer_date, and the order payments were recorded in is the rowid's.
     index('payments_till').on(t.tillSessionId).where(sql`till_session_id is not null`),
-    index('payments_recorded_at').on(t.recordedAt),
+    // The payments that spent a credit note: its details and audit trail, without reading every payment.
+    index('payments_credit_applied').on(t.appliedCreditNoteId).where(sql`applied_credit_note_id is not null`),
     // A proof of payment (M-PESA code, card approval, bank reference) pays once.
     uniqueIndex('payments_method_reference').on(t.method, t.reference).where(sql`reference is not null`),
     // The payments workspace (db/repositories/payment-search.ts): one index per sort order, each
@@ -524,6 +526,17 @@ export const dailyCollections = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.paymentDate, t.method, t.channel, t.type, t.status] })],
 );
+
+/**
+ * How far the receipt number index (payments_receipts, 0011) has read the
+ * payments: it is fed in one step before a search reads it, not by a trigger
+ * on every payment (0012), so taking a payment writes two pages fewer.
+ */
+export const receiptSearchProgress = sqliteTable('receipt_search_progress', {
+  id: integer('id').primaryKey(),
+  /** The last payment rowid indexed. */
+  lastRowid: integer('last_rowid').notNull(),
+});
 
 /** What falls due per day (bills and service charges), kept by triggers: the collection rate's denominator. */
 export const dailyDues = sqliteTable(

@@ -140,7 +140,7 @@ export function recordPayment(ports: Ports, request: PaymentRequest, context: Us
   if (creditNote) lines.push(line({ entryKind: 'credit_issued', itemKind: 'credit_note', itemId: creditNote.id, amount: cents(-creditNote.amount), description: `Overpayment on receipt ${record.receiptNumber}, credit note ${creditNote.number}` }));
   ports.ledger.append(lines);
 
-  ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: { ...record, creditNote } });
+  ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'payment.record', entity: 'payment', entityId: record.id, before: null, after: { creditNote, ...record } });
   // The overpayment's note has a history of its own from its first day (AC43), like a note made by hand.
   if (creditNote) ports.audit.append({ id: ports.newId(), at: context.now, userId: context.user.id, action: 'credit_note.create', entity: 'credit_note', entityId: creditNote.id, before: null, after: creditNote });
   ports.outbox.add({ id: ports.newId(), kind: 'payment.recorded', aggregateId: record.id, accountId: record.consumerId, amount: record.amount, tillSessionId: drawer.id, payload: { payment: record, creditNote }, createdAt: context.now });

@@ -1,6 +1,7 @@
 import { cents, type Cents } from '../../core/money.js';
 import type { CreditNoteReason, CreditNoteStatus } from '../../core/credit-notes/credit-note.js';
 import { readSearch, type RemainingClass, type SearchText } from '../../core/workspace/search-terms.js';
+import { receiptSearchFeeder } from './receipt-search.js';
 import type { CounterDb } from '../connection.js';
 import { consumersMatching, inList, joinClauses, numbersMatching, receiptsMatching, setOf, statementCache, type Clause, type Direction } from './payment-search.js';
 
@@ -77,6 +78,7 @@ function orderOf(sort: CreditNoteSort, d: Direction): { orderBy: string; index: 
 export function creditNoteSearchRepository(db: CounterDb) {
   const sqlite = db.$client;
   const prepare = statementCache(sqlite, 100);
+  const indexNewReceipts = receiptSearchFeeder(sqlite);
 
   /** The filters on the cached balance (alias b); each is a column of every one of its sort indexes. */
   function filtersOf(criteria: CreditNoteCriteria): Clause[] {
@@ -130,6 +132,7 @@ export function creditNoteSearchRepository(db: CounterDb) {
 
   return {
     search(criteria: CreditNoteCriteria): { rows: CreditNoteSearchRow[]; total: number } {
+      indexNewReceipts();
       const few = narrowed(criteria);
       const where = joinClauses([...(few ? [few] : []), ...filtersOf(criteria)]);
       const whereSql = where.sql ? `where ${where.sql}` : '';

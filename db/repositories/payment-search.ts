@@ -3,6 +3,7 @@ import { cents, type Cents } from '../../core/money.js';
 import type { PaymentStatus } from '../../core/payments/payment-record.js';
 import type { PaymentType } from '../../core/accounts/account.js';
 import { matchesInside, type SearchText } from '../../core/workspace/search-terms.js';
+import { receiptSearchFeeder } from './receipt-search.js';
 import type { CounterDb } from '../connection.js';
 
 /**
@@ -164,6 +165,7 @@ const ROW_READ = 10;
 export function paymentSearchRepository(db: CounterDb) {
   const sqlite = db.$client;
   const prepare = statementCache(sqlite);
+  const indexNewReceipts = receiptSearchFeeder(sqlite);
   // Payments are never deleted, so the last rowid is how many there are, without counting them.
   const paymentCount = sqlite.prepare<[], number>('select coalesce(max(rowid), 0) from payments').pluck();
 
@@ -284,6 +286,7 @@ export function paymentSearchRepository(db: CounterDb) {
 
   return {
     search(criteria: PaymentCriteria): { rows: PaymentSearchRow[]; total: number } {
+      if (criteria.search?.number) indexNewReceipts();
       return criteria.search ? searchPage(criteria, criteria.search) : browse(criteria);
     },
   };

@@ -75,6 +75,21 @@ describe('All Payments: search', () => {
     expect(await mary.call('payments-search', { query: '99999' })).toEqual({ rows: [], total: 0 });
   });
 
+  it('a receipt taken after a search is found by its number at once, and only once', async () => {
+    const jane = await counter.as('jane');
+    const mary = await counter.as('mary');
+    const john = await johnDoe(jane);
+    const pay = () => jane.call('payment-record', paymentInput(john.id, [john.item('INV-2025-001234').id], { amountPaid: '10.00', amountReceived: '10.00' }, counter.now));
+    await pay();
+    expect(receipts(await mary.call('payments-search', { query: '5001' }))).toEqual(['R-T01-5001']);
+    expect((await pay()).receiptNumber).toBe('R-T01-5002');
+    expect(receipts(await mary.call('payments-search', { query: '5002' }))).toEqual(['R-T01-5002']);
+    expect(receipts(await mary.call('payments-search', { query: 't01-500', sort: 'receipt', direction: 'asc' }))).toEqual(['R-T01-5001', 'R-T01-5002']);
+    await pay();
+    expect(numbers(await mary.call('credit-notes-search', { linkedReceipt: '5003' }))).toEqual([]);
+    expect(await mary.call('payments-search', { query: 't01-500' })).toMatchObject({ total: 3 });
+  });
+
   it('finds payments by account number and by the start of the consumer id', async () => {
     const jane = await counter.as('jane');
     const mary = await counter.as('mary');

@@ -50,7 +50,7 @@ import { planBranchHistory, type HistoryTargets } from './branch-history-account
 import { historyCalendar, type HistoryCalendar } from './branch-history-calendar.js';
 import { accountWriter, deferUpkeep, writeAudit, writeCreditLedger, writeCreditNotes, writePayments, writePlans, writeReversals, writeSequences } from './branch-history-rows.js';
 
-export const BRANCH_HISTORY_VERSION = 1;
+export const BRANCH_HISTORY_VERSION = 2;
 const SEED = 20_250_707;
 
 export function historyTargets(scale: number): HistoryTargets {
@@ -145,6 +145,8 @@ export function writeBranchHistory(file: string, scale: number, now: Date): { to
       const auditEntries = writeAudit(store, calendar, history, reversals, userId, newId);
       writeSequences(sqlite, { receipts: payments.receipts, paymentsPerYear: payments.perYear, creditNotes, reversals: reversals.size, plansPerYear: plans.perYear });
       restoreUpkeep();
+      // The receipt number index was rebuilt over every payment: the app feeds it from here on (db/repositories/receipt-search.ts).
+      sqlite.exec('update receipt_search_progress set last_rowid = (select coalesce(max(rowid), 0) from payments) where id = 1');
       return { ...accounts.counts, ...plans.counts, payments: payments.payments, allocations: payments.allocations, reversals: reversals.size, creditNotes, ledgerLines, auditEntries };
     })();
     sqlite.pragma('journal_mode = WAL');
