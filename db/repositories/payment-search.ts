@@ -41,6 +41,23 @@ export interface PaymentCriteria {
   offset: number;
 }
 
+/** The search and filters without the order and the page: what payments-count counts. */
+export type PaymentFilter = Omit<PaymentCriteria, 'sort' | 'direction' | 'limit' | 'offset'>;
+
+/** A page, with the total of every match (null when left to payments-count) and whether rows follow it. */
+export interface PaymentPage {
+  rows: PaymentSearchRow[];
+  total: number | null;
+  more: boolean;
+}
+
+/** The consumers and receipts a search text found, as sets handed to the queries that follow. */
+interface Matches {
+  consumers: Clause;
+  consumerCount: number;
+  receipts: Clause | null;
+}
+
 export interface PaymentSearchRow {
   id: string;
   receiptNumber: string;
@@ -162,12 +179,30 @@ function orderOf(sort: PaymentSort, direction: Direction, alias = 'p'): { orderB
  */
 const ROW_READ = 10;
 
-export function paymentSearchRepository(db: CounterDb) {
+/**
+ * More consumers found than this and the first page does not wait for the
+ * total (counting seeks each of them, some 3 µs apiece on 2,000,000 payments).
+ */
+const BROAD_SEARCH = 1500;
+/** The most payments a broad search walks the date index over for its page, before gathering from the consumers' index instead. */
+const WALK_LIMIT = 20_000;
+/** How many days of the daily summary judge how common a broad search's matches are. */
+const RATE_WINDOW_DAYS = 60;
+
+/** When a search stops counting before its first page, and how far that page walks the date index (smaller in tests, to take every path on a small history). */
+export interface SearchLimits {
+  broadSearch: number;
+  walkLimit: number;
+}
+
+export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit }: SearchLimits = { broadSearch: BROAD_SEARCH, walkLimit: WALK_LIMIT }) {
   const sqlite = db.$client;
   const prepare = statementCache(sqlite);
   const indexNewReceipts = receiptSearchFeeder(sqlite);
   // Payments are never deleted, so the last rowid is how many there are, without counting them.
   const paymentCount = sqlite.prepare<[], number>('select coalesce(max(rowid), 0) from payments').pluck();
+  // An estimate's denominator: consumers are added, never deleted, so the last rowid is near enough.
+  const consumerTotal = sqlite.prepare<[], number>('select coalesce(max(rowid), 0) from consumers').pluck();
 
   /** The filters other than the search, on payments (alias p) or on daily_collections (no alias): both name their columns alike. */
   function filtersOf(criteria: PaymentCriteria, alias: string): Clause[] {
@@ -202,9 +237,14 @@ export function paymentSearchRepository(db: CounterDb) {
   }
 
   /** A page with no search: counted from the daily summary. */
-  function browse(criteria: PaymentCriteria): { rows: PaymentSearchRow[]; total: number } {
+  /** How many payments the filters alone match, from the daily summary. */
+  function browseCount(criteria: PaymentCriteria): number {
     const counted = whereOf(filtersOf(criteria, ''));
-    const total = prepare(`select coalesce(sum(count), 0) from daily_collections ${counted.sql}`).pluck().get(...counted.params) as number;
+    return prepare(`select coalesce(sum(count), 0) from daily_collections ${counted.sql}`).pluck().get(...counted.params) as number;
+  }
+
+  function browse(criteria: PaymentCriteria): { rows: PaymentSearchRow[]; total: number } {
+    const total = browseCount(criteria);
     if (total === 0 || criteria.offset >= total) return { rows: [], total };
     if (criteria.sort === 'date') return { rows: datePage(criteria), total };
 
@@ -249,45 +289,144 @@ export function paymentSearchRepository(db: CounterDb) {
     return walk(filters, { ...criteria, offset: skip });
   }
 
-  /** A page of what a search text matches: counted exactly from the consumers' covering index and the receipts found. */
-  function searchPage(criteria: PaymentCriteria, search: SearchText): { rows: PaymentSearchRow[]; total: number } {
+  /** What a search text matches: the consumers (by name, account or id) and the receipts (by number) it finds, each read once. */
+  function matchesOf(search: SearchText): Matches {
     const found = consumersMatching(search);
-    const consumers = setOf(prepare(found.sql).pluck().all(...found.params));
+    const consumerIds = prepare(found.sql).pluck().all(...found.params);
     const receiptsFound = receiptsMatching(search);
     const receiptRows = receiptsFound ? (prepare(receiptsFound.sql).pluck().all(...receiptsFound.params) as number[]) : [];
-    const receipts = receiptRows.length ? setOf(receiptRows) : null;
-    const filtersOn = (alias: string) => filtersOf(criteria, alias);
+    return { consumers: setOf(consumerIds), consumerCount: consumerIds.length, receipts: receiptRows.length ? setOf(receiptRows) : null };
+  }
 
-    const byConsumer = joinClauses([{ sql: `m.consumer_id in (${consumers.sql})`, params: consumers.params }, ...filtersOn('m')]);
+  /** The payments of the consumers found (alias m), and the receipts found of other consumers: together every match once. */
+  function matchClauses(criteria: PaymentCriteria, { consumers, receipts }: Matches) {
+    const filters = filtersOf(criteria, 'm');
+    const byConsumer = joinClauses([{ sql: `m.consumer_id in (${consumers.sql})`, params: consumers.params }, ...filters]);
     // A receipt of a consumer found by name is already counted there.
-    const byReceipt = receipts && joinClauses([{ sql: `m.rowid in (${receipts.sql})`, params: receipts.params }, { sql: `m.consumer_id not in (${consumers.sql})`, params: consumers.params }, ...filtersOn('m')]);
+    const byReceipt = receipts && joinClauses([{ sql: `m.rowid in (${receipts.sql})`, params: receipts.params }, { sql: `m.consumer_id not in (${consumers.sql})`, params: consumers.params }, ...filters]);
+    return { byConsumer, byReceipt };
+  }
+
+  /** Exactly how many payments match: from the consumers' covering index, one seek per consumer found, and the receipts found. */
+  function countOf(criteria: PaymentCriteria, matches: Matches): number {
+    const { byConsumer, byReceipt } = matchClauses(criteria, matches);
     let total = prepare(`select count(*) from payments m indexed by payments_consumer_date where ${byConsumer.sql}`).pluck().get(...byConsumer.params) as number;
     if (byReceipt) total += prepare(`select count(*) from payments m where ${byReceipt.sql}`).pluck().get(...byReceipt.params) as number;
-    if (total === 0 || criteria.offset >= total) return { rows: [], total };
+    return total;
+  }
+
+  /** A page cut from the matches gathered through the search's own indexes (their rowids sorted, then read); `extra` more rows ask whether any follow. */
+  function collected(criteria: PaymentCriteria, matches: Matches, extra: number): PaymentSearchRow[] {
+    const { byConsumer, byReceipt } = matchClauses(criteria, matches);
+    const { orderBy } = orderOf(criteria.sort, criteria.direction, 'm');
+    const join = criteria.sort === 'consumer' ? 'join consumers c on c.id = m.consumer_id' : '';
+    const chosen = byReceipt ? `select m.rowid from payments m ${join} where (${byConsumer.sql}) or (${byReceipt.sql})` : `select m.rowid from payments m indexed by payments_consumer_date ${join} where ${byConsumer.sql}`;
+    const params = byReceipt ? [...byConsumer.params, ...byReceipt.params] : byConsumer.params;
+    return pageOf({ sql: `${chosen} order by ${orderBy} limit ? offset ?`, params: [...params, criteria.limit + extra, criteria.offset] }, criteria);
+  }
+
+  const memberOf = ({ consumers, receipts }: Matches, alias: string, rowid: string): Clause =>
+    receipts
+      ? { sql: `(${alias}.consumer_id in (${consumers.sql}) or ${rowid} in (${receipts.sql}))`, params: [...consumers.params, ...receipts.params] }
+      : { sql: `${alias}.consumer_id in (${consumers.sql})`, params: consumers.params };
+
+  /** A page of what a search text matches, counted exactly: few consumers found. */
+  function countedPage(criteria: PaymentCriteria, matches: Matches): PaymentPage {
+    const total = countOf(criteria, matches);
+    if (total === 0 || criteria.offset >= total) return { rows: [], total, more: false };
+    const page = (rows: PaymentSearchRow[]): PaymentPage => ({ rows, total, more: criteria.offset + rows.length < total });
 
     const wanted = criteria.offset + criteria.limit;
     // The date index holds the consumer and the filters, so only the page's rows are read; other orders read each row walked.
     const walking = ((wanted * paymentCount.get()!) / total) * (criteria.sort === 'date' ? 1 : ROW_READ);
     // The consumers' index holds the date and amount; a receipt or name order reads every match.
     const collecting = total * (criteria.sort === 'date' || criteria.sort === 'amount' ? 2 : ROW_READ);
-    if (walking <= collecting) {
-      const member: Clause = receipts
-        ? { sql: `(p.consumer_id in (${consumers.sql}) or p.rowid in (${receipts.sql}))`, params: [...consumers.params, ...receipts.params] }
-        : { sql: `p.consumer_id in (${consumers.sql})`, params: consumers.params };
-      return { rows: walk(joinClauses([member, ...filtersOn('p')]), criteria), total };
+    if (walking <= collecting) return page(walk(joinClauses([memberOf(matches, 'p', 'p.rowid'), ...filtersOf(criteria, 'p')]), criteria));
+    return page(collected(criteria, matches, 0));
+  }
+
+  /**
+   * How likely a payment the date walk steps over is a match, judged on the
+   * first weeks it would walk: the share of that window's payments the
+   * filters keep (from the daily summary) times the share of consumers found.
+   */
+  function matchRate(criteria: PaymentCriteria, matches: Matches): number {
+    const DAY = 86_400_000;
+    const shift = (day: string, days: number) => new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
+    const [low, high] =
+      criteria.direction === 'desc'
+        ? [criteria.from, criteria.to ?? '9999-12-31']
+        : [criteria.from ?? '0000-01-01', criteria.to];
+    const bounds = prepare('select (select min(payment_date) from daily_collections) as first, (select max(payment_date) from daily_collections) as last').get() as {
+      first: string | null;
+      last: string | null;
+    };
+    if (!bounds.first || !bounds.last) return 0;
+    const end = criteria.direction === 'desc' ? (high! < bounds.last ? high! : bounds.last) : low! > bounds.first ? low! : bounds.first;
+    const window = criteria.direction === 'desc' ? [shift(end, -RATE_WINDOW_DAYS), end] : [end, shift(end, RATE_WINDOW_DAYS)];
+    const from = low && low > window[0]! ? low : window[0]!;
+    const to = high && high < window[1]! ? high : window[1]!;
+    const kept = joinClauses(filtersOf({ ...criteria, from: undefined, to: undefined }, ''));
+    const keptSql = kept.sql ? `case when ${kept.sql} then count else 0 end` : 'count';
+    const { seen, passed } = prepare(`select coalesce(sum(count), 0) as seen, coalesce(sum(${keptSql}), 0) as passed from daily_collections where payment_date between ? and ?`).get(
+      ...kept.params,
+      from,
+      to,
+    ) as { seen: number; passed: number };
+    return seen === 0 ? 0 : (passed / seen) * (matches.consumerCount / Math.max(1, consumerTotal.get()!));
+  }
+
+  /**
+   * A page of what a broad search text matches (thousands of consumers
+   * share "wanj"), without counting them first: counting seeks every
+   * consumer found and would hold the page up. Newest (or oldest) first, the
+   * date index is walked for the page when matches are common enough there
+   * for the page to come soon, and only that far; otherwise, or when the walk
+   * falls short, the matches are gathered from the consumers' index. One row
+   * past the page says whether more follow; payments-count gives the total.
+   */
+  function uncountedPage(criteria: PaymentCriteria, matches: Matches): PaymentPage {
+    const wanted = criteria.offset + criteria.limit + 1;
+    const page = (rows: PaymentSearchRow[]): PaymentPage => ({ rows: rows.slice(0, criteria.limit), total: null, more: rows.length > criteria.limit });
+    const rate = criteria.sort === 'date' ? matchRate(criteria, matches) : 0;
+    // Twice the steps the rate promises the page in, since the rate is a guess.
+    const steps = rate > 0 ? Math.max(2_000, Math.ceil((2 * wanted) / rate)) : Infinity;
+    if (steps <= walkLimit) {
+      const d = criteria.direction;
+      const range = joinClauses([
+        ...(criteria.from ? [{ sql: 'p.payment_date >= ?', params: [criteria.from] }] : []),
+        ...(criteria.to ? [{ sql: 'p.payment_date <= ?', params: [criteria.to] }] : []),
+      ]);
+      const where = joinClauses([memberOf(matches, 'w', 'w.r'), ...filtersOf({ ...criteria, from: undefined, to: undefined }, 'w')]);
+      const found = prepare(
+        `select w.r from (select p.rowid as r, p.consumer_id, p.status, p.method, p.type, p.channel from payments p indexed by payments_by_date
+                            ${range.sql ? `where ${range.sql}` : ''} order by p.payment_date ${d}, p.recorded_at ${d}, p.rowid ${d} limit ?) w
+          where ${where.sql} limit ?`,
+      )
+        .pluck()
+        .all(...range.params, steps, ...where.params, wanted) as number[];
+      if (found.length === wanted) return page(pageOf(setOf(found.slice(criteria.offset)), criteria));
     }
-    // Few matches: their rowids from the search's own indexes, sorted and cut to the page, then read.
-    const { orderBy } = orderOf(criteria.sort, criteria.direction, 'm');
-    const join = criteria.sort === 'consumer' ? 'join consumers c on c.id = m.consumer_id' : '';
-    const chosen = byReceipt ? `select m.rowid from payments m ${join} where (${byConsumer.sql}) or (${byReceipt.sql})` : `select m.rowid from payments m indexed by payments_consumer_date ${join} where ${byConsumer.sql}`;
-    const params = byReceipt ? [...byConsumer.params, ...byReceipt.params] : byConsumer.params;
-    return { rows: pageOf({ sql: `${chosen} order by ${orderBy} limit ? offset ?`, params: [...params, criteria.limit, criteria.offset] }, criteria), total };
+    return page(collected(criteria, matches, 1));
   }
 
   return {
-    search(criteria: PaymentCriteria): { rows: PaymentSearchRow[]; total: number } {
-      if (criteria.search?.number) indexNewReceipts();
-      return criteria.search ? searchPage(criteria, criteria.search) : browse(criteria);
+    search(criteria: PaymentCriteria): PaymentPage {
+      if (!criteria.search) {
+        const { rows, total } = browse(criteria);
+        return { rows, total, more: criteria.offset + rows.length < total };
+      }
+      if (criteria.search.number) indexNewReceipts();
+      const matches = matchesOf(criteria.search);
+      return matches.consumerCount > broadSearch ? uncountedPage(criteria, matches) : countedPage(criteria, matches);
+    },
+
+    /** How many payments the search and filters match, to the last one. */
+    count(criteria: PaymentFilter): number {
+      const all = { ...criteria, sort: 'date', direction: 'desc', limit: 0, offset: 0 } as const;
+      if (!criteria.search) return browseCount(all);
+      if (criteria.search.number) indexNewReceipts();
+      return countOf(all, matchesOf(criteria.search));
     },
   };
 }

@@ -9,7 +9,7 @@ import { creditNoteSearchRepository } from '../../db/repositories/credit-note-se
 import { paymentSearchRepository } from '../../db/repositories/payment-search.js';
 import type { ServiceContext } from './context.js';
 
-type SearchCalls = 'payments-search' | 'credit-notes-search' | 'credit-note-audit';
+type SearchCalls = 'payments-search' | 'payments-count' | 'credit-notes-search' | 'credit-note-audit';
 
 /** The workspace's two tabs and a credit note's trail: reads only, for branch managers and administrators (the contract's access). */
 export function searchHandlers(service: ServiceContext): Pick<Handlers, SearchCalls> {
@@ -21,9 +21,10 @@ export function searchHandlers(service: ServiceContext): Pick<Handlers, SearchCa
   return {
     'payments-search': ({ query, ...criteria }) => {
       const settings = store.settings.get();
-      const { rows, total } = payments.search({ ...criteria, search: readSearch(query) });
-      return { rows: rows.map((row) => ({ ...row, methodLabel: methodLabel(settings, row.method) })), total };
+      const { rows, total, more } = payments.search({ ...criteria, search: readSearch(query) });
+      return { rows: rows.map((row) => ({ ...row, methodLabel: methodLabel(settings, row.method) })), total, more };
     },
+    'payments-count': ({ query, ...criteria }) => ({ total: payments.count({ ...criteria, search: readSearch(query) }) }),
     'credit-notes-search': ({ query, ...criteria }) => {
       const { rows, total } = creditNotes.search({ ...criteria, search: readSearch(query) });
       return {

@@ -6,7 +6,7 @@ import { firstDayOf, lastDayOf, monthOf, previousMonth } from '../../core/worksp
 import { localDate, type ServiceContext } from './context.js';
 import { searchHandlers } from './search-handlers.js';
 
-type WorkspaceCalls = 'workspace-kpis' | 'workspace-chart' | 'payments-search' | 'credit-notes-search' | 'credit-note-audit';
+type WorkspaceCalls = 'workspace-kpis' | 'workspace-chart' | 'payments-search' | 'payments-count' | 'credit-notes-search' | 'credit-note-audit';
 
 /**
  * The managers' payments workspace: the KPI header and the charts read the

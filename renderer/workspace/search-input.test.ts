@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditNotesSearch, paymentsSearch } from './search-input.js';
+import { creditNotesSearch, paymentsCount, paymentsSearch } from './search-input.js';
 import { DEFAULT_CREDIT_NOTE_FILTERS, DEFAULT_PAYMENT_FILTERS } from './view.js';
 
 const TODAY = '2026-04-16'; // a Thursday
@@ -16,6 +16,19 @@ describe('the All Payments search', () => {
   it('refuses a range whose To is before its From, on the To field', () => {
     expect(paymentsSearch({ ...DEFAULT_PAYMENT_FILTERS, from: '2026-04-10', to: '2026-04-09' })).toEqual({ ok: false, errors: { to: 'To must be on or after From' } });
     expect(paymentsSearch({ ...DEFAULT_PAYMENT_FILTERS, from: '2026-04-10', to: '2026-04-10' }).ok).toBe(true);
+  });
+});
+
+describe('the count of All Payments', () => {
+  const search = (change: Partial<typeof DEFAULT_PAYMENT_FILTERS>) => {
+    const checked = paymentsSearch({ ...DEFAULT_PAYMENT_FILTERS, query: 'wanj', channels: ['counter'], ...change });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    return checked.input;
+  };
+
+  it('counts the search and filters, and is the same count for every page and order', () => {
+    expect(paymentsCount(search({}))).toEqual({ query: 'wanj', from: undefined, to: undefined, methods: undefined, statuses: undefined, types: undefined, channels: ['counter'] });
+    expect(paymentsCount(search({ page: 7, sort: 'amount', direction: 'asc' }))).toEqual(paymentsCount(search({})));
   });
 });
 

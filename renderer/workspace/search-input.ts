@@ -4,6 +4,7 @@ import { createdRange } from '../../core/workspace/search-terms.js';
 import { PAGE_SIZE, type CreditNoteFilters, type PaymentFilters } from './view.js';
 
 export type PaymentsSearch = CallInput<'payments-search'>;
+export type PaymentsCount = CallInput<'payments-count'>;
 export type CreditNotesSearch = CallInput<'credit-notes-search'>;
 
 /** A filter the manager must correct before the search is sent, by the field it shows on. */
@@ -41,6 +42,11 @@ export function paymentsSearch(filters: PaymentFilters, page = filters.page): Ch
       offset: (page - 1) * PAGE_SIZE,
     },
   };
+}
+
+/** What a page of payments counts: its search and filters, without the order and the page, so paging or sorting keeps the count. */
+export function paymentsCount({ sort: _sort, direction: _direction, limit: _limit, offset: _offset, ...criteria }: PaymentsSearch): PaymentsCount {
+  return criteria;
 }
 
 /**

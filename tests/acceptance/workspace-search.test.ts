@@ -14,6 +14,7 @@ import type { CallInput, CallOutput } from '../../core/api/contract.js';
 import { creditNoteStatus, creditUsageOf, remainingCredit } from '../../core/credit-notes/credit-note.js';
 import { cents } from '../../core/money.js';
 import { readSearch, remainingClass } from '../../core/workspace/search-terms.js';
+import { paymentSearchRepository } from '../../db/repositories/payment-search.js';
 import { seededRandom } from '../../db/seed/demo-data.js';
 import { type Caller, type CounterBackend, dayOf, expectRefused, johnDoe, openCounter, paymentInput } from './counter-backend.js';
 
@@ -72,7 +73,7 @@ describe('All Payments: search', () => {
     expect(receipts(await mary.call('payments-search', { query: 'r-t01-5002' }))).toEqual(['R-T01-5002']);
     expect(receipts(await mary.call('payments-search', { query: 'T01-500', sort: 'receipt', direction: 'asc' }))).toEqual(['R-T01-5001', 'R-T01-5002', 'R-T01-5003', 'R-T01-5004']);
     expect(receipts(await mary.call('payments-search', { query: 'onl-00090', sort: 'receipt', direction: 'asc' }))).toEqual(['R-ONL-000900', 'R-ONL-000901', 'R-ONL-000902', 'R-ONL-000903']);
-    expect(await mary.call('payments-search', { query: '99999' })).toEqual({ rows: [], total: 0 });
+    expect(await mary.call('payments-search', { query: '99999' })).toEqual({ rows: [], total: 0, more: false });
   });
 
   it('a receipt taken after a search is found by its number at once, and only once', async () => {
@@ -152,7 +153,7 @@ describe('All Payments: filters, sorting and paging', () => {
     const jane = await counter.as('jane');
     const mary = await counter.as('mary');
     const { lateFee } = await johnsDay(jane);
-    const posted = (await mary.call('payments-search', { statuses: ['posted'] })).total;
+    const posted = (await mary.call('payments-search', { statuses: ['posted'] })).total!;
     await jane.call('payment-reverse', { paymentId: lateFee.id, reason: 'Paid on the wrong account', approval: APPROVAL });
     expect((await mary.call('payments-search', { query: '5002' })).rows.map((r) => r.status)).toEqual(['reversed']);
     expect((await mary.call('payments-search', { statuses: ['posted'] })).total).toBe(posted - 1);
@@ -193,10 +194,13 @@ describe('All Payments: filters, sorting and paging', () => {
     await johnsDay(jane);
     for (const input of [{}, { query: 'doe' }, { statuses: ['posted' as const] }, { sort: 'amount' as const }]) {
       const all = await mary.call('payments-search', { ...input, limit: 500 });
+      const total = all.total!;
+      expect(await mary.call('payments-count', input)).toEqual({ total });
       const pages: string[] = [];
-      for (let offset = 0; offset < all.total + 3; offset += 3) {
+      for (let offset = 0; offset < total + 3; offset += 3) {
         const page = await mary.call('payments-search', { ...input, limit: 3, offset });
-        expect(page.total).toBe(all.total);
+        expect(page.total).toBe(total);
+        expect(page.more).toBe(offset + 3 < total);
         pages.push(...page.rows.map((r) => r.id));
       }
       expect(pages).toEqual(all.rows.map((r) => r.id));
@@ -526,19 +530,17 @@ describe('on a larger history, every page agrees with a plain reading of the tab
     return { ids: matches.slice(offset, offset + (input.limit ?? 50)).map((p) => p.id), total: matches.length };
   }
 
-  it('All Payments: random searches, filters, sorts and pages', async () => {
-    const random = seededRandom(7);
-    history(random);
-    const mary = await counter.as('mary', { till: false });
+  /** Random searches of All Payments over history(): narrow and broad texts, filters, orders and pages. */
+  function randomPaymentSearches(random: () => number, count: number): Array<CallInput<'payments-search'>> {
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const some = <T>(list: readonly T[]) => list.filter(() => random() < 0.4);
     const names = sql().prepare('select name from consumers').pluck().all() as string[];
     // Narrow and broad: a family name, a first letter, a third of the receipts, an account, a receipt's digits.
     const queries = () =>
       pick([undefined, undefined, pick(names).split(' ')[1]!.slice(0, 5), pick(names).slice(0, 2), pick(['j', 'h1-', 'h2-1']), `h${Math.floor(random() * 3)}-${Math.floor(random() * 300)}`, `wu-100${Math.floor(random() * 30)}`, `${1 + Math.floor(random() * 2999)}`]);
-    for (let n = 0; n < 200; n++) {
+    return Array.from({ length: count }, () => {
       const from = random() < 0.3 ? `202${4 + Math.floor(random() * 2)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : undefined;
-      const input: CallInput<'payments-search'> = {
+      return {
         query: queries(),
         from,
         to: from && random() < 0.5 ? `2025-1${Math.floor(random() * 3)}-01` < from ? undefined : `2025-1${Math.floor(random() * 3)}-01` : undefined,
@@ -551,9 +553,37 @@ describe('on a larger history, every page agrees with a plain reading of the tab
         limit: pick([1, 7, 50, 200]),
         offset: pick([0, 0, 0, 3, 49, 400, 2000]),
       };
+    });
+  }
+
+  it('All Payments: random searches, filters, sorts and pages', async () => {
+    const random = seededRandom(7);
+    history(random);
+    const mary = await counter.as('mary', { till: false });
+    for (const input of randomPaymentSearches(random, 200)) {
       const page = await mary.call('payments-search', input);
-      expect({ input, ids: page.rows.map((r) => r.id), total: page.total }).toEqual({ input, ...expectedPayments(input) });
+      const expected = expectedPayments(input);
+      expect({ input, ids: page.rows.map((r) => r.id), total: page.total, more: page.more }).toEqual({ input, ...expected, more: input.offset! + expected.ids.length < expected.total });
     }
+  });
+
+  it('All Payments: a broad search answers its page before counting, and the count follows', async () => {
+    const random = seededRandom(17);
+    history(random);
+    // As if every text found thousands of consumers, and the date index were walked only 300 payments deep.
+    const broad = paymentSearchRepository(counter.backend.store.db, { broadSearch: 0, walkLimit: 300 });
+    let uncounted = 0;
+    for (const input of randomPaymentSearches(random, 200).filter((i) => i.query)) {
+      const { query, ...criteria } = input as Required<Pick<typeof input, 'sort' | 'direction' | 'limit' | 'offset'>> & typeof input;
+      const search = readSearch(query);
+      const page = broad.search({ ...criteria, search });
+      const expected = expectedPayments(input);
+      // Left open whenever a consumer was found; a receipt-only match is counted at once.
+      if (page.total === null) uncounted++;
+      expect({ input, ids: page.rows.map((r) => r.id), total: page.total ?? expected.total, more: page.more }).toEqual({ input, ...expected, more: input.offset! + expected.ids.length < expected.total });
+      expect(broad.count({ ...criteria, search })).toBe(expected.total);
+    }
+    expect(uncounted).toBeGreaterThan(80);
   });
 
   it('the cached balance of every credit note is what its ledger lines say', () => {

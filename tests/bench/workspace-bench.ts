@@ -50,6 +50,8 @@ export async function benchWorkspace(scale = benchScale()): Promise<void> {
       report('KPI header for a month (workspace-kpis)', await measure('workspace-kpis', cases.months), 100);
       report('collections chart for a month (workspace-chart)', await measure('workspace-chart', cases.months), null);
       report('All Payments first page, search + 2 filters (payments-search)', await measure('payments-search', cases.payments), 50);
+      // What the screen asks next when a page came without its total; no target, the page is already shown.
+      report('All Payments count of a search + 2 filters (payments-count)', await measure('payments-count', cases.payments), null);
       report('All Payments first page, default view (payments-search)', await measure('payments-search', [{ kind: 'default', input: () => ({}) }]), 50);
       report('Credit Notes first page, search + 2 filters (credit-notes-search)', await measure('credit-notes-search', cases.creditNotes), 50);
       report('Credit Notes first page, default view (credit-notes-search)', await measure('credit-notes-search', [{ kind: 'default', input: () => ({}) }]), 50);
@@ -183,12 +185,14 @@ interface Measured {
   byKind: Map<string, number[]>;
   /** The `total` of each page answered: how many rows the search and filters matched. */
   matches: number[];
+  /** Pages answered without a total (a broad search), left to payments-count. */
+  uncounted: number;
   error: string | null;
 }
 
 /** Warm-up, then RUNS calls of each kind of input, turn by turn; a refused call is reported, not timed. */
 async function measureCall(backend: Backend, token: string, call: string, kinds: Case[]): Promise<Measured> {
-  const measured: Measured = { samples: [], byKind: new Map(), matches: [], error: null };
+  const measured: Measured = { samples: [], byKind: new Map(), matches: [], uncounted: 0, error: null };
   for (let i = 0; i < WARMUP + RUNS * kinds.length; i++) {
     const kind = kinds[i % kinds.length]!;
     const input = kind.input();
@@ -204,6 +208,7 @@ async function measureCall(backend: Backend, token: string, call: string, kinds:
     measured.byKind.set(kind.kind, [...(measured.byKind.get(kind.kind) ?? []), elapsed]);
     const total = (result.value as { total?: unknown }).total;
     if (typeof total === 'number') measured.matches.push(total);
+    else if (total === null) measured.uncounted++;
   }
   return measured;
 }
@@ -223,7 +228,8 @@ function report(what: string, measured: Measured, targetMs: number | null): void
   }
   const { median, p95 } = stats(measured.samples);
   const kinds = measured.byKind.size > 1 ? ` [by search, median/p95: ${[...measured.byKind].map(([kind, s]) => `${kind} ${stats(s).median.toFixed(1)}/${stats(s).p95.toFixed(1)} ms`).join(', ')}]` : '';
-  const matches = measured.matches.length > 0 ? `, ${stats(measured.matches).median.toLocaleString('en')} matches (median)` : '';
+  const uncounted = measured.uncounted > 0 ? `; ${measured.uncounted} pages answered before their total` : '';
+  const matches = measured.matches.length > 0 ? `, ${stats(measured.matches).median.toLocaleString('en')} matches (median of those counted${uncounted})` : '';
   // Every kind of search must meet the target, not only the mix of them.
   const over = targetMs === null ? [] : [...measured.byKind].filter(([, s]) => stats(s).p95 >= targetMs).map(([kind]) => kind);
   const met = targetMs !== null && p95 < targetMs && over.length === 0;

@@ -56,6 +56,15 @@ test('AC30–AC39: a manager searches and filters the payments, comes Back to th
   await expect(payments.getByRole('button', { name: mpesa.receiptNumber, exact: true })).toBeHidden();
   await expect(payments.getByRole('row').filter({ hasText: cash.receiptNumber })).toContainText('KES 10.00');
 
+  // The line under the table counts every match (counted next when the search left it open), and Export gives those rows.
+  await expect(page.getByRole('status', { name: 'payments shown' })).toHaveText(/^1–[\d,]+ of [\d,]+$/);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const exported = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'CSV (.csv)' }).click();
+  const csv = readFileSync(await (await exported).path(), 'utf8');
+  expect(csv).toContain(cash.receiptNumber);
+  expect(csv).not.toContain(mpesa.receiptNumber);
+
   // The receipt number opens the payment; Back comes to the same search and filters.
   await payments.getByRole('button', { name: cash.receiptNumber, exact: true }).click();
   await expect(page.getByRole('heading', { name: `Receipt ${cash.receiptNumber}` })).toBeVisible();

@@ -76,27 +76,39 @@ export const creditNoteRowSchema = z.object({
 /** A page of a tab; `total` counts every match of the search and filters, for paging and the export's progress. */
 const page = <T extends z.ZodType>(row: T) => z.object({ rows: z.array(row), total: z.number().int() });
 
+/**
+ * A page of All Payments. `total` is null when counting every match would
+ * hold the page up (a name fragment that thousands of consumers share):
+ * payments-count answers it next. `more` says whether rows follow this page.
+ */
+const paymentsPage = z.object({ rows: z.array(paymentRowSchema), total: z.number().int().nullable(), more: z.boolean() });
+
+/** What All Payments searches for: the search text and the filters, without the order and the page. */
+const paymentsCriteria = z.object({
+  query: text('Search', { min: 0, max: 60 }).optional(),
+  ...dateRange,
+  methods: z.array(text('Method', { max: 30 })).optional(),
+  statuses: z.array(oneOf('Status', PAYMENT_STATUSES)).optional(),
+  types: z.array(oneOf('Type', PAYMENT_TYPES)).optional(),
+  channels: z.array(text('Channel', { max: 30 })).optional(),
+});
+
 export const workspaceCalls = {
   'workspace-kpis': defineCall({ input: z.object({ month: month.optional() }), output: workspaceKpisSchema, access: VIEWS_WORKSPACE }),
   /** Collections per day of the month, split by method and by channel, for the charts. */
   'workspace-chart': defineCall({ input: z.object({ month: month.optional() }), output: collectionsChartSchema, access: VIEWS_WORKSPACE }),
   /** All Payments: search (consumer name, receipt number, consumer id or account number; case-insensitive, partial) and filters. */
   'payments-search': defineCall({
-    input: z
-      .object({
-        query: text('Search', { min: 0, max: 60 }).optional(),
-        ...dateRange,
-        methods: z.array(text('Method', { max: 30 })).optional(),
-        statuses: z.array(oneOf('Status', PAYMENT_STATUSES)).optional(),
-        types: z.array(oneOf('Type', PAYMENT_TYPES)).optional(),
-        channels: z.array(text('Channel', { max: 30 })).optional(),
-        sort: oneOf('Sort', ['date', 'amount', 'receipt', 'consumer']).default('date'),
-        direction,
-        limit,
-        offset,
-      })
+    input: paymentsCriteria
+      .extend({ sort: oneOf('Sort', ['date', 'amount', 'receipt', 'consumer']).default('date'), direction, limit, offset })
       .refine(fromBeforeTo, { message: 'To must be on or after From', path: ['to'] }),
-    output: page(paymentRowSchema),
+    output: paymentsPage,
+    access: VIEWS_WORKSPACE,
+  }),
+  /** How many payments a search and its filters match: the total a page of payments-search left open. */
+  'payments-count': defineCall({
+    input: paymentsCriteria.refine(fromBeforeTo, { message: 'To must be on or after From', path: ['to'] }),
+    output: z.object({ total: z.number().int() }),
     access: VIEWS_WORKSPACE,
   }),
   /** Credit Notes: search (number, consumer name, account number, linked receipt) and the spec's filters. */

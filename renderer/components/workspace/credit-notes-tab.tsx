@@ -105,8 +105,8 @@ export function CreditNotesTab({ filters }: { filters: CreditNoteFilters }) {
       {search.error && !FIELDS.has(search.error.field ?? '') && <ErrorAlert title="The credit notes could not be searched" error={search.error} onRetry={search.reload} />}
       {!checked.ok && <Text c="dimmed">Correct the filters above to see credit notes.</Text>}
       {search.page && <CreditNotesTable rows={search.page.rows} filters={filters} onPreview={setPreview} />}
-      {search.page && <TablePager label="credit notes" page={filters.page} total={search.page.total} loading={search.loading} onPage={(page) => change({ page })} />}
-      {!search.page && search.loading && <TablePager label="credit notes" page={1} total={0} loading onPage={() => {}} />}
+      {search.page && <TablePager label="credit notes" page={filters.page} shown={search.page.rows.length} total={search.page.total} loading={search.loading} onPage={(page) => change({ page })} />}
+      {!search.page && search.loading && <TablePager label="credit notes" page={1} shown={0} total={0} loading onPage={() => {}} />}
       {preview && <DocumentModal document="credit_note" id={preview.id} title={`Credit note ${preview.number}`} onClose={() => setPreview(null)} />}
     </Stack>
   );

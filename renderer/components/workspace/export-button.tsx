@@ -5,12 +5,12 @@ import type { Result } from '../../../core/api/errors.js';
 import { toCsv, type CsvColumn } from '../../../core/export/csv.js';
 import { today } from '../../payments/draft.js';
 import { exportFileName, toSheet } from '../../workspace/export-rows.js';
-import { fetchAll } from '../../workspace/fetch-all.js';
-import { countText } from '../../workspace/paging.js';
+import { fetchAll, type ExportPage } from '../../workspace/fetch-all.js';
+import { countText, rowsDoneText } from '../../workspace/paging.js';
 import { downloadCsv, saveFile } from '../../download.js';
 
 type Format = 'csv' | 'xlsx';
-type FetchPage<Row> = (offset: number, limit: number) => Promise<Result<{ rows: Row[]; total: number }>>;
+type FetchPage<Row> = (offset: number, limit: number) => Promise<Result<ExportPage<Row>>>;
 
 const NOUNS = { payments: 'payments', 'credit-notes': 'credit notes' } as const;
 
@@ -21,14 +21,15 @@ const NOUNS = { payments: 'payments', 'credit-notes': 'credit notes' } as const;
  */
 export function ExportButton<Row extends { id: string }>({ what, columns, fetchPage }: { what: keyof typeof NOUNS; columns: ReadonlyArray<CsvColumn<Row>>; fetchPage: FetchPage<Row> | null }) {
   const noun = NOUNS[what];
-  const [running, setRunning] = useState<{ done: number; total: number | null; cancelling: boolean } | null>(null);
+  // progress is null until the first page is in.
+  const [running, setRunning] = useState<{ progress: { done: number; total: number | null } | null; cancelling: boolean } | null>(null);
   const cancelled = useRef(false);
 
   async function run(format: Format) {
     if (!fetchPage) return;
     cancelled.current = false;
-    setRunning({ done: 0, total: null, cancelling: false });
-    const result = await fetchAll(fetchPage, { onProgress: (done, total) => setRunning((r) => r && { ...r, done, total }), cancelled: () => cancelled.current });
+    setRunning({ progress: null, cancelling: false });
+    const result = await fetchAll(fetchPage, { onProgress: (done, total) => setRunning((r) => r && { ...r, progress: { done, total } }), cancelled: () => cancelled.current });
     if (result.status === 'done') {
       const fileName = exportFileName(what, today(), format);
       if (format === 'csv') downloadCsv(toCsv(columns, result.rows), fileName);
@@ -45,7 +46,9 @@ export function ExportButton<Row extends { id: string }>({ what, columns, fetchP
     cancelled.current = true;
     setRunning((r) => r && { ...r, cancelling: true });
   };
-  const percent = running?.total ? Math.round((running.done / running.total) * 100) : 0;
+  const progress = running?.progress ?? null;
+  // With no total to measure against, the bar runs full and striped: busy, not a share.
+  const percent = progress === null ? 0 : progress.total === null ? 100 : Math.round((progress.done / Math.max(progress.total, 1)) * 100);
   return (
     <>
       <Menu position="bottom-end">
@@ -63,7 +66,7 @@ export function ExportButton<Row extends { id: string }>({ what, columns, fetchP
         <Stack gap="sm">
           <Progress value={percent} animated aria-label="Export progress" />
           <Text size="sm" role="status">
-            {running === null || running.total === null ? 'Starting…' : `${countText(running.done)} of ${countText(running.total)} rows`}
+            {progress === null ? 'Starting…' : rowsDoneText(progress.done, progress.total)}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" loading={running?.cancelling} onClick={cancel}>

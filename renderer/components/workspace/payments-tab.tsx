@@ -23,6 +23,7 @@ import { DocumentModal } from './document-modal.js';
 import { ExportButton } from './export-button.js';
 import { SortableHeader } from './sortable-header.js';
 import { TablePager } from './table-pager.js';
+import { usePaymentsTotal } from './use-payments-total.js';
 import { useSearchPage } from './use-search-page.js';
 
 const change = (filters: Partial<PaymentFilters>) => updateView((view) => withPaymentFilters(view, filters));
@@ -38,6 +39,7 @@ export function PaymentsTab({ filters }: { filters: PaymentFilters }) {
   const settings = useLoadedSettings();
   const checked = paymentsSearch(filters);
   const search = useSearchPage('payments-search', checked.ok ? checked.input : null);
+  const { total, counting } = usePaymentsTotal(search.page, search.asked);
   const [open, setOpen] = useState<Open>(null);
   const methodOptions = [...settings.paymentMethods.map((m) => ({ value: m.code as string, label: m.label })), { value: 'credit_note', label: CREDIT_TENDER_LABEL }];
   const channelOptions = settings.channels.map((c) => ({ value: c.code, label: c.label }));
@@ -69,7 +71,7 @@ export function PaymentsTab({ filters }: { filters: PaymentFilters }) {
               <ExportButton
                 what="payments"
                 columns={paymentColumns(channelLabel)}
-                fetchPage={exportInput && (search.page?.total ?? 0) > 0 ? (offset, limit) => call('payments-search', { ...exportInput, offset, limit }) : null}
+                fetchPage={exportInput && (search.page?.rows.length ?? 0) > 0 ? (offset, limit) => call('payments-search', { ...exportInput, offset, limit }) : null}
               />
             </Group>
           </Group>
@@ -82,8 +84,10 @@ export function PaymentsTab({ filters }: { filters: PaymentFilters }) {
       {search.error && !FIELDS.has(search.error.field ?? '') && <ErrorAlert title="The payments could not be searched" error={search.error} onRetry={search.reload} />}
       {!checked.ok && <Text c="dimmed">Correct the filters above to see payments.</Text>}
       {search.page && <PaymentsTable rows={search.page.rows} filters={filters} onOpen={setOpen} />}
-      {search.page && <TablePager label="payments" page={filters.page} total={search.page.total} loading={search.loading} onPage={(page) => change({ page })} />}
-      {!search.page && search.loading && <TablePager label="payments" page={1} total={0} loading onPage={() => {}} />}
+      {search.page && (
+        <TablePager label="payments" page={filters.page} shown={search.page.rows.length} total={total} more={search.page.more} loading={search.loading || counting} onPage={(page) => change({ page })} />
+      )}
+      {!search.page && search.loading && <TablePager label="payments" page={1} shown={0} total={0} loading onPage={() => {}} />}
       {open?.kind === 'receipt' && <DocumentModal document="receipt" id={open.payment.id} title={`Receipt ${open.payment.receiptNumber}`} onClose={() => setOpen(null)} />}
       {open?.kind === 'credit-note' && (
         <CreditNoteDialog
