@@ -127,11 +127,21 @@ export function consumersMatching(search: SearchText): Clause {
     // Quoted, so the user's "-" or "*" is text, not FTS syntax.
     parts.push({ sql: 'select c.id from consumers_search s join consumers c on c.rowid = s.rowid where consumers_search match ?', params: [`"${search.text.replaceAll('"', '""')}"`] });
   } else {
-    const prefix = `${search.text.replaceAll(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    parts.push({ sql: "select id from consumers where name like ? escape '\\' or account_number like ? escape '\\'", params: [prefix, prefix] });
+    // Too short for trigrams: names and account numbers starting with it, in any case, as ranges of their indexes.
+    for (const start of caseVariants(search.text)) {
+      parts.push({ sql: 'select id from consumers indexed by consumers_name where name >= ? and name < ?', params: [start, `${start}\uffff`] });
+      parts.push({ sql: 'select id from consumers where account_number >= ? and account_number < ?', params: [start, `${start}\uffff`] });
+    }
   }
   if (search.consumerId) parts.push({ sql: 'select id from consumers where id >= ? and id < ?', params: [search.text, `${search.text}\uffff`] });
   return joinClauses(parts, ' union ');
+}
+
+/** Every way a short text can be written in upper and lower case ("ma": ma, mA, Ma, MA). */
+function caseVariants(text: string): string[] {
+  let variants = [''];
+  for (const ch of text) variants = variants.flatMap((start) => [...new Set([ch, ch.toUpperCase()])].map((c) => start + c));
+  return variants;
 }
 
 /**
@@ -345,6 +355,16 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
     return page(collected(criteria, matches, 0));
   }
 
+  /** How many payments not posted fall in the search's dates: what walking their index would step over. */
+  function unpostedIn(criteria: PaymentCriteria): number {
+    const range = joinClauses([
+      { sql: "status <> 'posted'", params: [] },
+      ...(criteria.from ? [{ sql: 'payment_date >= ?', params: [criteria.from] }] : []),
+      ...(criteria.to ? [{ sql: 'payment_date <= ?', params: [criteria.to] }] : []),
+    ]);
+    return prepare(`select count(*) from payments indexed by payments_unposted where ${range.sql}`).pluck().get(...range.params) as number;
+  }
+
   /**
    * How likely a payment the date walk steps over is a match, judged on the
    * first weeks it would walk: the share of that window's payments the
@@ -388,24 +408,29 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
   function uncountedPage(criteria: PaymentCriteria, matches: Matches): PaymentPage {
     const wanted = criteria.offset + criteria.limit + 1;
     const page = (rows: PaymentSearchRow[]): PaymentPage => ({ rows: rows.slice(0, criteria.limit), total: null, more: rows.length > criteria.limit });
-    const rate = criteria.sort === 'date' ? matchRate(criteria, matches) : 0;
+    // Payments not posted are few and have an index of their own: a search for them walks all of it if need be,
+    // unless gathering the payments of the consumers found costs less (measured: a consumer there, some 8 steps here).
+    const unposted = criteria.sort === 'date' && !!criteria.statuses?.length && !criteria.statuses.includes('posted') && unpostedIn(criteria) <= 8 * matches.consumerCount;
+    const rate = criteria.sort === 'date' && !unposted ? matchRate(criteria, matches) : 0;
     // Twice the steps the rate promises the page in, since the rate is a guess.
     const steps = rate > 0 ? Math.max(2_000, Math.ceil((2 * wanted) / rate)) : Infinity;
-    if (steps <= walkLimit) {
+    if (unposted || steps <= walkLimit) {
       const d = criteria.direction;
       const range = joinClauses([
+        ...(unposted ? [{ sql: "p.status <> 'posted'", params: [] }] : []),
         ...(criteria.from ? [{ sql: 'p.payment_date >= ?', params: [criteria.from] }] : []),
         ...(criteria.to ? [{ sql: 'p.payment_date <= ?', params: [criteria.to] }] : []),
       ]);
       const where = joinClauses([memberOf(matches, 'w', 'w.r'), ...filtersOf({ ...criteria, from: undefined, to: undefined }, 'w')]);
       const found = prepare(
-        `select w.r from (select p.rowid as r, p.consumer_id, p.status, p.method, p.type, p.channel from payments p indexed by payments_by_date
+        `select w.r from (select p.rowid as r, p.consumer_id, p.status, p.method, p.type, p.channel from payments p indexed by ${unposted ? 'payments_unposted' : 'payments_by_date'}
                             ${range.sql ? `where ${range.sql}` : ''} order by p.payment_date ${d}, p.recorded_at ${d}, p.rowid ${d} limit ?) w
           where ${where.sql} limit ?`,
       )
         .pluck()
-        .all(...range.params, steps, ...where.params, wanted) as number[];
-      if (found.length === wanted) return page(pageOf(setOf(found.slice(criteria.offset)), criteria));
+        .all(...range.params, unposted ? -1 : steps, ...where.params, wanted) as number[];
+      // A short walk over every candidate is the whole answer.
+      if (found.length === wanted || unposted || steps >= paymentCount.get()!) return page(pageOf(setOf(found.slice(criteria.offset)), criteria));
     }
     return page(collected(criteria, matches, 1));
   }

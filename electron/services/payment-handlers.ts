@@ -17,13 +17,14 @@ export function paymentHandlers(service: ServiceContext): Pick<Handlers, Payment
   /** Records inside one transaction and answers from what was written; a repeat reads the stored payment back. */
   function record(user: SignedInUser, write: (context: ReturnType<typeof useCaseContext>) => RecordPaymentOutcome) {
     const context = useCaseContext(store, clock, user);
-    const written = store.transaction(() => {
+    const { written, balanceAfter } = store.transaction(() => {
       const outcome = write(context);
-      return outcome.repeated ? outcome : { ...outcome, balanceAfter: store.ledger.balance(outcome.consumer.id) };
+      return { written: outcome, balanceAfter: outcome.repeated ? 0 : store.ledger.balance(outcome.consumer.id) };
     });
     if (written.repeated) return loadPaymentDetails(store, written.paymentId, clock());
-    const appliedCreditNote = written.credit ? { id: written.credit.id, number: written.credit.number } : null;
-    return recordedPaymentDetails({ ...written, appliedCreditNote }, { recordedByName: user.displayName, balanceAfter: written.balanceAfter, now: context.now }, context.settings);
+    const { record, consumer, items, creditNote, credit } = written;
+    const appliedCreditNote = credit ? { id: credit.id, number: credit.number } : null;
+    return recordedPaymentDetails({ record, consumer, items, creditNote, appliedCreditNote }, { recordedByName: user.displayName, balanceAfter, now: context.now }, context.settings);
   }
 
   return {

@@ -1,0 +1,1 @@
+CREATE INDEX `payments_unposted` ON `payments` (`payment_date`,`recorded_at`,`consumer_id`,`status`,`method`,`type`,`channel`) WHERE status <> 'posted';
