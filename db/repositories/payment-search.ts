@@ -22,6 +22,10 @@ import type { CounterDb } from '../connection.js';
  * and a date-ordered page is read from exactly the days that hold it, found
  * from the same summary's counts, so a deep page skips whole days rather than
  * stepping over their payments one by one.
+ *
+ * A search text that thousands of consumers share is not counted before its
+ * page (the total is left to payments-count); the choice between walking and
+ * collecting is then made on the summary's share of payments the filters keep.
  */
 
 export type PaymentSort = 'date' | 'amount' | 'receipt' | 'consumer';
