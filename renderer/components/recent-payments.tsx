@@ -1,14 +1,11 @@
 import { Anchor, Table, Text } from '@mantine/core';
-import { PAYMENT_TYPE_LABELS } from '../../core/accounts/account.js';
 import type { CallOutput } from '../../core/api/contract.js';
-import { useFormat } from '../hooks/use-format.js';
-import { PaymentStatusBadge } from './status-badges.js';
+import { PaymentCells } from './payment-cells.js';
 
 type Summary = CallOutput<'payment-list-recent'>[number];
 
 /** Latest payments, newest first; the receipt number opens the receipt. */
 export function RecentPaymentsTable({ payments, onOpen, showConsumer = true }: { payments: Summary[]; onOpen: (paymentId: string) => void; showConsumer?: boolean }) {
-  const { money, date } = useFormat();
   if (payments.length === 0) return <Text c="dimmed">No payments yet.</Text>;
 
   return (
@@ -41,15 +38,7 @@ export function RecentPaymentsTable({ payments, onOpen, showConsumer = true }: {
                   </Text>
                 </Table.Td>
               )}
-              <Table.Td ta="right" ff="monospace">
-                {money(p.amount)}
-              </Table.Td>
-              <Table.Td>{p.methodLabel}</Table.Td>
-              <Table.Td>{date(p.paymentDate)}</Table.Td>
-              <Table.Td>{PAYMENT_TYPE_LABELS[p.type]}</Table.Td>
-              <Table.Td>
-                <PaymentStatusBadge status={p.status} />
-              </Table.Td>
+              <PaymentCells payment={p} />
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -5,7 +5,6 @@ import { TAKES_PAYMENTS } from '../../../core/auth/roles.js';
 import { PAYMENT_STATUSES } from '../../../core/payments/payment-record.js';
 import { CREDIT_TENDER_LABEL } from '../../../core/payments/tenders.js';
 import { call } from '../../api/client.js';
-import { useFormat } from '../../hooks/use-format.js';
 import { go } from '../../state/router.js';
 import { useSession } from '../../state/session.js';
 import { useLoadedSettings } from '../../state/settings.js';
@@ -16,7 +15,7 @@ import { DEFAULT_PAYMENT_FILTERS, sortBy, withPaymentFilters, type PaymentFilter
 import { PAYMENT_STATUS_LABELS, PAYMENT_TYPE_LABELS } from '../../workspace/words.js';
 import { CreditNoteDialog } from '../credit-note-dialog.js';
 import { ErrorAlert } from '../error-alert.js';
-import { PaymentStatusBadge } from '../status-badges.js';
+import { PaymentCells } from '../payment-cells.js';
 import { ChipFilter } from './chip-filter.js';
 import { DebouncedInput } from './debounced-input.js';
 import { DocumentModal } from './document-modal.js';
@@ -104,7 +103,6 @@ export function PaymentsTab({ filters }: { filters: PaymentFilters }) {
 }
 
 function PaymentsTable({ rows, filters, onOpen }: { rows: PaymentRow[]; filters: PaymentFilters; onOpen(open: Open): void }) {
-  const { money, date } = useFormat();
   const role = useSession((s) => s.user?.role);
   const takesPayments = role !== undefined && TAKES_PAYMENTS.includes(role);
   const onSort = (column: PaymentSort) => change(sortBy(filters, column));
@@ -152,15 +150,7 @@ function PaymentsTable({ rows, filters, onOpen }: { rows: PaymentRow[]; filters:
                     {p.accountNumber}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right" ff="monospace">
-                  {money(p.amount)}
-                </Table.Td>
-                <Table.Td>{p.methodLabel}</Table.Td>
-                <Table.Td>{date(p.paymentDate)}</Table.Td>
-                <Table.Td>{PAYMENT_TYPE_LABELS[p.type]}</Table.Td>
-                <Table.Td>
-                  <PaymentStatusBadge status={p.status} />
-                </Table.Td>
+                <PaymentCells payment={p} />
                 <Table.Td>
                   <Menu position="bottom-end">
                     <Menu.Target>
