@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { cents, type Cents } from '../../core/money.js';
 import type { PaymentStatus } from '../../core/payments/payment-record.js';
 import type { PaymentType } from '../../core/accounts/account.js';
+import { addDays } from '../../core/dates/calendar.js';
 import { matchesInside, type SearchText } from '../../core/workspace/search-terms.js';
 import { receiptSearchFeeder } from './receipt-search.js';
 import type { CounterDb } from '../connection.js';
@@ -231,7 +232,7 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
     if (criteria.channels?.length) clauses.push(inList(column('channel'), criteria.channels));
     return clauses;
   }
-  const dateRangeOf = (criteria: PaymentCriteria): Clause[] => filtersOf({ ...criteria, methods: [], statuses: [], types: [], channels: [] }, '');
+  const dateRangeOf = (criteria: PaymentCriteria, alias = ''): Clause[] => filtersOf({ ...criteria, methods: [], statuses: [], types: [], channels: [] }, alias);
 
   function rows(sql: string, params: unknown[]): PaymentSearchRow[] {
     return (prepare(sql).all(...params) as PaymentSearchRow[]).map((row) => ({ ...row, amount: cents(row.amount) }));
@@ -363,8 +364,7 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
   function unpostedIn(criteria: PaymentCriteria): number {
     const range = joinClauses([
       { sql: "status <> 'posted'", params: [] },
-      ...(criteria.from ? [{ sql: 'payment_date >= ?', params: [criteria.from] }] : []),
-      ...(criteria.to ? [{ sql: 'payment_date <= ?', params: [criteria.to] }] : []),
+      ...dateRangeOf(criteria),
     ]);
     return prepare(`select count(*) from payments indexed by payments_unposted where ${range.sql}`).pluck().get(...range.params) as number;
   }
@@ -375,21 +375,18 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
    * filters keep (from the daily summary) times the share of consumers found.
    */
   function matchRate(criteria: PaymentCriteria, matches: Matches): number {
-    const DAY = 86_400_000;
-    const shift = (day: string, days: number) => new Date(Date.parse(day) + days * DAY).toISOString().slice(0, 10);
-    const [low, high] =
-      criteria.direction === 'desc'
-        ? [criteria.from, criteria.to ?? '9999-12-31']
-        : [criteria.from ?? '0000-01-01', criteria.to];
-    const bounds = prepare('select (select min(payment_date) from daily_collections) as first, (select max(payment_date) from daily_collections) as last').get() as {
+    const { first, last } = prepare('select (select min(payment_date) from daily_collections) as first, (select max(payment_date) from daily_collections) as last').get() as {
       first: string | null;
       last: string | null;
     };
-    if (!bounds.first || !bounds.last) return 0;
-    const end = criteria.direction === 'desc' ? (high! < bounds.last ? high! : bounds.last) : low! > bounds.first ? low! : bounds.first;
-    const window = criteria.direction === 'desc' ? [shift(end, -RATE_WINDOW_DAYS), end] : [end, shift(end, RATE_WINDOW_DAYS)];
-    const from = low && low > window[0]! ? low : window[0]!;
-    const to = high && high < window[1]! ? high : window[1]!;
+    if (!first || !last) return 0;
+    // The window starts where the walk does: the newest day in range going back, or the oldest going forward.
+    const earlier = (a: string, b: string | undefined) => (b !== undefined && b < a ? b : a);
+    const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+    const desc = criteria.direction === 'desc';
+    const edge = desc ? earlier(last, criteria.to) : later(first, criteria.from);
+    const from = desc ? later(addDays(edge, -RATE_WINDOW_DAYS), criteria.from) : edge;
+    const to = desc ? edge : earlier(addDays(edge, RATE_WINDOW_DAYS), criteria.to);
     const kept = joinClauses(filtersOf({ ...criteria, from: undefined, to: undefined }, ''));
     const keptSql = kept.sql ? `case when ${kept.sql} then count else 0 end` : 'count';
     const { seen, passed } = prepare(`select coalesce(sum(count), 0) as seen, coalesce(sum(${keptSql}), 0) as passed from daily_collections where payment_date between ? and ?`).get(
@@ -422,8 +419,7 @@ export function paymentSearchRepository(db: CounterDb, { broadSearch, walkLimit 
       const d = criteria.direction;
       const range = joinClauses([
         ...(unposted ? [{ sql: "p.status <> 'posted'", params: [] }] : []),
-        ...(criteria.from ? [{ sql: 'p.payment_date >= ?', params: [criteria.from] }] : []),
-        ...(criteria.to ? [{ sql: 'p.payment_date <= ?', params: [criteria.to] }] : []),
+        ...dateRangeOf(criteria, 'p'),
       ]);
       const where = joinClauses([memberOf(matches, 'w', 'w.r'), ...filtersOf({ ...criteria, from: undefined, to: undefined }, 'w')]);
       const found = prepare(
